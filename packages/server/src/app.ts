@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Deps } from './infra/context.js';
+import { installAuthHook } from './infra/http/auth-hook.js';
+import { installErrorHandler } from './infra/http/error-handler.js';
+import { authRoutes } from './modules/accounts/auth.routes.js';
+import { userRoutes } from './modules/accounts/user.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { contestRoutes } from './modules/contests/contest.routes.js';
+import { orgUnitRoutes } from './modules/org-units/org-unit.routes.js';
+
+export interface AppOptions {
+  /** Built web app to serve at `/`; when absent, only the API runs. */
+  webDistDir?: string | undefined;
+  trustProxy?: boolean;
+}
+
+/** The HTTP application without a listening socket: tests drive it with `app.inject`. */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'media-src': ["'self'", 'blob:'],
+        'upgrade-insecure-requests': deps.config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: deps.config.secureCookies,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'clipcontest API', version: '0.1.0', description: 'Public video-clip contests, end to end.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cc_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installAuthHook(app, deps);
+
+  app.get(
+    '/healthz',
+    { schema: { tags: ['ops'], response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } } },
+    async () => {
+      await sql`select 1`.execute(deps.db.kysely);
+      return { status: 'ok' as const, database: deps.db.dialect };
+    },
+  );
+
+  await app.register(authRoutes(deps));
+  await app.register(userRoutes(deps));
+  await app.register(contestRoutes(deps));
+  await app.register(orgUnitRoutes(deps));
+  await app.register(auditRoutes(deps));
+
+  const dist = options.webDistDir;
+  if (dist && existsSync(join(dist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+    // Client-side routes (/c/…, /app/…) all load the single-page app; unknown /api paths stay JSON 404s.
+    app.get('/*', (request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      const file = path.slice(1);
+      if (file && !file.includes('..') && existsSync(join(dist, file))) return reply.sendFile(file);
+      if (path.startsWith('/api/')) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}

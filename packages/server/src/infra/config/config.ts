@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * Everything the process reads from its environment, validated once at boot. Every field has an
+ * embedded default so that `npm start` works on a fresh machine with nothing set.
+ */
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite:, postgres:// or postgresql://')
+    .default('sqlite:./data/clipcontest.db'),
+  DATA_DIR: z.string().default('./data'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(),
+  MAIL_FROM: z.string().default('clipcontest <no-reply@clipcontest.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SECURE_COOKIES: boolFromEnv.optional(),
+  WEB_DIST_DIR: z.string().optional(),
+  DEMO_PHASE: z.enum(['launch', 'production', 'receipt', 'voting', 'judging', 'ceremony', 'closed']).default('voting'),
+  SEED_DEMO: boolFromEnv.default(true),
+});
+
+export type AppConfig = z.infer<typeof configSchema> & { publicUrl: string; secureCookies: boolean };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(defined);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const publicUrl = c.PUBLIC_URL ?? `http://localhost:${c.PORT}`;
+  return { ...c, publicUrl, secureCookies: c.SECURE_COOKIES ?? publicUrl.startsWith('https://') };
+}

@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import { pino, type Logger } from 'pino';
+import type { AppConfig } from './infra/config/config.js';
+import type { Deps } from './infra/context.js';
+import { openDatabase } from './infra/db/database.js';
+import { systemClock, type Clock } from './infra/db/ids.js';
+import { migrateToLatest } from './infra/db/migrate.js';
+import { createMailer, type Mailer } from './infra/mail/mailer.js';
+
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export function createLogger(config: AppConfig): Logger {
+  return pino({ level: config.LOG_LEVEL, base: { app: 'clipcontest' } });
+}
+
+/** Opens the database, migrates it, and wires the services' dependencies. */
+export async function createDeps(
+  config: AppConfig,
+  overrides: { log?: Logger; clock?: Clock; mailer?: Mailer } = {},
+): Promise<Deps & { close(): Promise<void> }> {
+  const log = overrides.log ?? createLogger(config);
+  const db = openDatabase(config.DATABASE_URL);
+  const applied = await migrateToLatest(db);
+  if (applied.length) log.info({ applied }, 'database migrated');
+  const mailer = overrides.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log });
+  return { db, log, config, clock: overrides.clock ?? systemClock, mailer, close: () => db.close() };
+}

@@ -1,0 +1,33 @@
+import type { AppConfig } from './infra/config/config.js';
+import { buildApp } from './app.js';
+import { contestRepository } from './modules/contests/contest.repository.js';
+import { formatDemoBanner, seedDemo } from './modules/demo/demo.service.js';
+import { createDeps, DEFAULT_WEB_DIST } from './runtime.js';
+
+/** `clipcontest serve`: migrate, seed the demo contest into an empty database, listen, stop cleanly. */
+export async function serve(config: AppConfig): Promise<void> {
+  const deps = await createDeps(config);
+  const empty = (await contestRepository.list(deps.db.kysely)).length === 0;
+  let banner = '';
+  if (empty && config.SEED_DEMO) {
+    const { logins } = await seedDemo(deps, config.DEMO_PHASE);
+    banner = formatDemoBanner(logins, config.publicUrl);
+  }
+  const app = await buildApp(deps, { webDistDir: config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST });
+  await app.listen({ host: config.HOST, port: config.PORT });
+  if (banner) process.stdout.write(`${banner}\n`);
+  process.stdout.write(`clipcontest is serving ${config.publicUrl} (database: ${deps.db.dialect})\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.log.info({ signal }, 'shutting down');
+    void app
+      .close()
+      .then(() => deps.close())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
