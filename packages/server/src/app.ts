@@ -6,7 +6,13 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from './infra/context.js';
@@ -34,6 +40,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  // The API speaks JSON only: anything else is a clear 415 rather than a string that fails validation.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -48,7 +56,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'clipcontest API', version: '0.1.0', description: 'Public video-clip contests, end to end.' },
+      info: {
+        title: 'clipcontest API',
+        version: '0.1.0',
+        description: 'Public video-clip contests, end to end.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'cc_session' },
@@ -57,6 +69,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
@@ -64,7 +77,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   app.get(
     '/healthz',
-    { schema: { tags: ['ops'], response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } } },
+    {
+      schema: {
+        tags: ['ops'],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
+      },
+    },
     async () => {
       await sql`select 1`.execute(deps.db.kysely);
       return { status: 'ok' as const, database: deps.db.dialect };

@@ -28,8 +28,14 @@ Environment: DATABASE_URL (default sqlite:./data/clipcontest.db), PORT, SMTP_URL
 
 class UsageError extends Error {}
 
-async function withDeps<T>(config: AppConfig, fn: (deps: Awaited<ReturnType<typeof createDeps>>) => Promise<T>): Promise<T> {
-  const deps = await createDeps({ ...config, LOG_LEVEL: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL });
+async function withDeps<T>(
+  config: AppConfig,
+  fn: (deps: Awaited<ReturnType<typeof createDeps>>) => Promise<T>,
+): Promise<T> {
+  const deps = await createDeps({
+    ...config,
+    LOG_LEVEL: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
+  });
   try {
     return await fn(deps);
   } finally {
@@ -49,7 +55,10 @@ export async function runCli(argv: string[]): Promise<number> {
       console.log('database is up to date');
       return 0;
     case 'demo': {
-      const { values } = parseArgs({ args: [sub ?? '', ...rest].filter(Boolean), options: { phase: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: [sub ?? '', ...rest].filter(Boolean),
+        options: { phase: { type: 'string' } },
+      });
       const phase = (values.phase ?? config.DEMO_PHASE) as AppConfig['DEMO_PHASE'];
       return withDeps(config, async (deps) => {
         const { created, logins } = await seedDemo(deps, phase);
@@ -63,7 +72,9 @@ export async function runCli(argv: string[]): Promise<number> {
       const file = JSON.parse(await readFile(rest[0], 'utf8')) as unknown;
       return withDeps(config, async (deps) => {
         const s = await importOrgUnits(deps, null, file);
-        console.log(`org units: ${s.total} in file, ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged`);
+        console.log(
+          `org units: ${s.total} in file, ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged`,
+        );
         return 0;
       });
     }
@@ -83,17 +94,25 @@ export async function runCli(argv: string[]): Promise<number> {
       });
       if (!values.email || !values.name) throw new UsageError('--email and --name are required');
       const role = values.role;
-      if (role !== undefined && !roles.includes(role as Role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+      if (role !== undefined && !roles.includes(role as Role))
+        throw new UsageError(`--role must be one of ${roles.join(', ')}`);
       return withDeps(config, async (deps) => {
         const db = deps.db.kysely;
         const user =
           (await accountRepository.findUserByEmail(db, values.email?.trim().toLowerCase() ?? '')) ??
-          (await createUser(deps, null, { email: values.email ?? '', name: values.name ?? '', password: values.password }));
+          (await createUser(deps, null, {
+            email: values.email ?? '',
+            name: values.name ?? '',
+            password: values.password,
+          }));
         if (role) {
           const contest = values.contest ? await contestRepository.findBySlug(db, values.contest) : undefined;
           if (values.contest && !contest) throw new UsageError(`no contest "${values.contest}"`);
-          const unit = values['org-unit'] ? await orgUnitRepository.findByCode(db, values['org-unit']) : undefined;
-          if (values['org-unit'] && !unit) throw new UsageError(`no org unit with code "${values['org-unit']}"`);
+          const unit = values['org-unit']
+            ? await orgUnitRepository.findByCode(db, values['org-unit'])
+            : undefined;
+          if (values['org-unit'] && !unit)
+            throw new UsageError(`no org unit with code "${values['org-unit']}"`);
           await assignRole(deps, null, user.id, {
             role: role as Role,
             contestId: contest?.id ?? null,
@@ -144,7 +163,10 @@ export async function main(argv: string[]): Promise<void> {
     if (code >= 0) process.exit(code);
   } catch (e) {
     if (e instanceof UsageError) console.error(e.message);
-    else if (isDomainError(e)) console.error(`${e.code}: ${e.localized.en}${e.issues.length ? `\n${e.issues.map((i) => `  ${i.path}: ${i.code}`).join('\n')}` : ''}`);
+    else if (isDomainError(e))
+      console.error(
+        `${e.code}: ${e.localized.en}${e.issues.length ? `\n${e.issues.map((i) => `  ${i.path}: ${i.code}`).join('\n')}` : ''}`,
+      );
     else console.error(e instanceof Error ? e.message : e);
     process.exit(2);
   }

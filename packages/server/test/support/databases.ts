@@ -15,7 +15,9 @@ export function sharedDatabaseUrl(dialect: DialectName): string {
 }
 
 /** A database nobody else writes to, for tests that tamper with global state such as the audit chain. */
-export async function privateDatabaseUrl(dialect: DialectName): Promise<{ url: string; drop(): Promise<void> }> {
+export async function privateDatabaseUrl(
+  dialect: DialectName,
+): Promise<{ url: string; drop(): Promise<void> }> {
   if (dialect === 'sqlite') return { url: sharedDatabaseUrl('sqlite'), drop: () => Promise.resolve() };
   const base = new URL(process.env.TEST_DATABASE_URL ?? '');
   const name = `cc_private_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;

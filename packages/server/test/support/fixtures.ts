@@ -15,7 +15,10 @@ export async function ensureQuangNgai(deps: Deps): Promise<void> {
 }
 
 /** The reference contest under a unique slug, timed so that `now` is in `phase`. */
-export async function createTestContest(deps: Deps, phase: DemoPhase = 'voting'): Promise<{ id: string; slug: string; config: ContestConfig }> {
+export async function createTestContest(
+  deps: Deps,
+  phase: DemoPhase = 'voting',
+): Promise<{ id: string; slug: string; config: ContestConfig }> {
   const slug = unique('qn-');
   const config = { ...demoContestConfig({ phase, now: deps.clock.now() }), slug };
   const row = await createContest(deps, null, config);
@@ -29,7 +32,9 @@ export async function createStaff(
 ): Promise<{ id: string; email: string; password: string }> {
   const email = `${unique(role)}@test.clipcontest.vn`;
   const user = await createUser(deps, null, { email, name: `Test ${role}`, password: TEST_PASSWORD });
-  const unit = scope.orgUnitCode ? await orgUnitRepository.findByCode(deps.db.kysely, scope.orgUnitCode) : undefined;
+  const unit = scope.orgUnitCode
+    ? await orgUnitRepository.findByCode(deps.db.kysely, scope.orgUnitCode)
+    : undefined;
   await assignRole(deps, null, user.id, {
     role,
     contestId: scope.contestId ?? null,

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/infra/config/config.js';
 import type { Deps } from '../../src/infra/context.js';
 import type { Clock } from '../../src/infra/db/ids.js';
 import { createDeps } from '../../src/runtime.js';
+import { totpCodeAt } from '../../src/modules/accounts/credentials.js';
 import type { DialectName } from './databases.js';
 import { sharedDatabaseUrl } from './databases.js';
 import { startSmtp, type ReceivedMail } from './smtp.js';
@@ -31,7 +32,10 @@ export interface Harness {
 }
 
 /** The real app on a real database and a real local SMTP server, driven through `app.inject`. */
-export async function startHarness(dialect: DialectName, opts: { databaseUrl?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  dialect: DialectName,
+  opts: { databaseUrl?: string } = {},
+): Promise<Harness> {
   const smtp = await startSmtp();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -64,7 +68,8 @@ export async function startHarness(dialect: DialectName, opts: { databaseUrl?: s
   };
 }
 
-export const unique = (prefix = 't'): string => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+export const unique = (prefix = 't'): string =>
+  `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 export interface Session {
   cookie: string;
@@ -72,8 +77,17 @@ export interface Session {
 }
 
 /** Signs in through the API and keeps what a browser would: the cookie and the CSRF token. */
-export async function signInAs(app: FastifyInstance, email: string, password: string, totpCode?: string): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password, ...(totpCode ? { totpCode } : {}) } });
+export async function signInAs(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+  totpCode?: string,
+): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password, ...(totpCode ? { totpCode } : {}) },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   return sessionFrom(res);
 }
@@ -87,4 +101,20 @@ export function sessionFrom(res: LightMyRequestResponse): Session {
 
 export function asUser(s: Session): { cookie: string; 'x-csrf-token': string } {
   return { cookie: s.cookie, 'x-csrf-token': s.csrf };
+}
+
+/** Signs in a staff member who must use TOTP: enrols on first use, then signs in with a fresh code. */
+export async function signInWithTotp(h: Harness, email: string, password: string): Promise<Session> {
+  const first = await signInAs(h.app, email, password);
+  const setup = await h.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: asUser(first) });
+  if (setup.statusCode !== 200) return first; // already enrolled or not required
+  const { secret } = setup.json<{ secret: string }>();
+  const confirm = await h.app.inject({
+    method: 'POST',
+    url: '/api/auth/totp/confirm',
+    headers: asUser(first),
+    payload: { code: totpCodeAt(secret, h.clock.now()) },
+  });
+  if (confirm.statusCode !== 200) throw new Error(`TOTP enrolment failed: ${confirm.body}`);
+  return first;
 }

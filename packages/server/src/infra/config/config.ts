@@ -15,15 +15,23 @@ const configSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z
     .string()
-    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite:, postgres:// or postgresql://')
+    .regex(
+      /^(sqlite:|postgres:\/\/|postgresql:\/\/)/,
+      'must start with sqlite:, postgres:// or postgresql://',
+    )
     .default('sqlite:./data/clipcontest.db'),
   DATA_DIR: z.string().default('./data'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//)
+    .optional(),
   MAIL_FROM: z.string().default('clipcontest <no-reply@clipcontest.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SECURE_COOKIES: boolFromEnv.optional(),
   WEB_DIST_DIR: z.string().optional(),
-  DEMO_PHASE: z.enum(['launch', 'production', 'receipt', 'voting', 'judging', 'ceremony', 'closed']).default('voting'),
+  DEMO_PHASE: z
+    .enum(['launch', 'production', 'receipt', 'voting', 'judging', 'ceremony', 'closed'])
+    .default('voting'),
   SEED_DEMO: boolFromEnv.default(true),
 });
 

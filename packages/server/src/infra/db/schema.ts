@@ -104,4 +104,3 @@ export interface AuditLogTable {
   prev_hash: string;
   hash: string;
 }
-

@@ -43,7 +43,8 @@ export function installAuthHook(app: FastifyInstance, deps: Deps): void {
       if (!sameOrigin(request)) throw authErrors.csrfInvalid();
       if (request.auth) {
         const sent = request.headers['x-csrf-token'];
-        if (typeof sent !== 'string' || !safeEqual(sent, request.auth.session.csrf_token)) throw authErrors.csrfInvalid();
+        if (typeof sent !== 'string' || !safeEqual(sent, request.auth.session.csrf_token))
+          throw authErrors.csrfInvalid();
       }
     }
   });

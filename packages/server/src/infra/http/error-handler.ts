@@ -1,4 +1,10 @@
-import { DomainError, isDomainError, type DomainErrorKind, type FieldIssue, type LocalizedText } from '@clipcontest/core';
+import {
+  DomainError,
+  isDomainError,
+  type DomainErrorKind,
+  type FieldIssue,
+  type LocalizedText,
+} from '@clipcontest/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from './error-schema.js';
@@ -57,16 +63,34 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (isDomainError(error)) return sendDomainError(request, reply, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues: FieldIssue[] = error.validation.map((v) => {
-        const path = [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.');
-        return { path, code: issueCode(v.params.issue), message: { vi: v.message ?? 'không hợp lệ', en: v.message ?? 'invalid' } };
+        const path = [error.validationContext, ...v.instancePath.split('/').filter(Boolean)]
+          .filter(Boolean)
+          .join('.');
+        return {
+          path,
+          code: issueCode(v.params.issue),
+          message: { vi: v.message ?? 'không hợp lệ', en: v.message ?? 'invalid' },
+        };
       });
-      return sendDomainError(request, reply, new DomainError('bad_request', 'invalid_request', invalidRequest, { issues }));
+      return sendDomainError(
+        request,
+        reply,
+        new DomainError('bad_request', 'invalid_request', invalidRequest, { issues }),
+      );
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const known = FASTIFY_CODES[error.code];
       const kind: DomainErrorKind =
-        status === 413 ? 'too_large' : status === 415 ? 'unsupported' : status === 429 ? 'rate_limited' : status === 404 ? 'not_found' : 'bad_request';
+        status === 413
+          ? 'too_large'
+          : status === 415
+            ? 'unsupported'
+            : status === 429
+              ? 'rate_limited'
+              : status === 404
+                ? 'not_found'
+                : 'bad_request';
       return sendDomainError(
         request,
         reply,
@@ -74,8 +98,13 @@ export function installErrorHandler(app: FastifyInstance): void {
       );
     }
     request.log.error({ err: error }, 'unhandled error');
-    const message: LocalizedText = { vi: 'Lỗi máy chủ. Vui lòng thử lại.', en: 'Server error. Please try again.' };
-    return reply.status(500).send({ code: 'internal_error', message: message[langOf(request)], messages: message });
+    const message: LocalizedText = {
+      vi: 'Lỗi máy chủ. Vui lòng thử lại.',
+      en: 'Server error. Please try again.',
+    };
+    return reply
+      .status(500)
+      .send({ code: 'internal_error', message: message[langOf(request)], messages: message });
   });
 
   app.setNotFoundHandler((request, reply) =>

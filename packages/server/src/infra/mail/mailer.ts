@@ -16,7 +16,10 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string; 
   if (!opts.smtpUrl) {
     return {
       send(message) {
-        opts.log.warn({ to: message.to, subject: message.subject, text: message.text }, 'mail not sent (no SMTP_URL): logged instead');
+        opts.log.warn(
+          { to: message.to, subject: message.subject, text: message.text },
+          'mail not sent (no SMTP_URL): logged instead',
+        );
         return Promise.resolve();
       },
     };
@@ -24,7 +27,12 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string; 
   const transport = nodemailer.createTransport(opts.smtpUrl);
   return {
     async send(message) {
-      await transport.sendMail({ from: opts.from, to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({
+        from: opts.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      });
     },
   };
 }

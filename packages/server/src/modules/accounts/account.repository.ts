@@ -41,11 +41,21 @@ export const accountRepository = {
   findAssignment(db: Executor, id: string): Promise<RoleAssignmentTable | undefined> {
     return db.selectFrom('role_assignments').selectAll().where('id', '=', id).executeTakeFirst();
   },
-  findSameAssignment(db: Executor, a: Omit<RoleAssignmentTable, 'id' | 'created_at'>): Promise<RoleAssignmentTable | undefined> {
-    let q = db.selectFrom('role_assignments').selectAll().where('user_id', '=', a.user_id).where('role', '=', a.role);
+  findSameAssignment(
+    db: Executor,
+    a: Omit<RoleAssignmentTable, 'id' | 'created_at'>,
+  ): Promise<RoleAssignmentTable | undefined> {
+    let q = db
+      .selectFrom('role_assignments')
+      .selectAll()
+      .where('user_id', '=', a.user_id)
+      .where('role', '=', a.role);
     q = a.contest_id === null ? q.where('contest_id', 'is', null) : q.where('contest_id', '=', a.contest_id);
     q = a.round_key === null ? q.where('round_key', 'is', null) : q.where('round_key', '=', a.round_key);
-    q = a.org_unit_id === null ? q.where('org_unit_id', 'is', null) : q.where('org_unit_id', '=', a.org_unit_id);
+    q =
+      a.org_unit_id === null
+        ? q.where('org_unit_id', 'is', null)
+        : q.where('org_unit_id', '=', a.org_unit_id);
     return q.executeTakeFirst();
   },
   async insertAssignment(db: Executor, row: RoleAssignmentTable): Promise<void> {
@@ -68,11 +78,19 @@ export const accountRepository = {
     await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
   },
 
-  async recordFailure(db: Executor, row: { id: string; email_key: string; ip: string; at: string }): Promise<void> {
+  async recordFailure(
+    db: Executor,
+    row: { id: string; email_key: string; ip: string; at: string },
+  ): Promise<void> {
     await db.insertInto('auth_failures').values(row).execute();
   },
   /** Timestamps (ascending) of failures for this account and for this address since `since`. */
-  async failuresSince(db: Executor, emailKey: string, ip: string, since: string): Promise<{ byEmail: string[]; byIp: string[] }> {
+  async failuresSince(
+    db: Executor,
+    emailKey: string,
+    ip: string,
+    since: string,
+  ): Promise<{ byEmail: string[]; byIp: string[] }> {
     const byEmail = await db
       .selectFrom('auth_failures')
       .select('at')
@@ -80,7 +98,13 @@ export const accountRepository = {
       .where('at', '>', since)
       .orderBy('at')
       .execute();
-    const byIp = await db.selectFrom('auth_failures').select('at').where('ip', '=', ip).where('at', '>', since).orderBy('at').execute();
+    const byIp = await db
+      .selectFrom('auth_failures')
+      .select('at')
+      .where('ip', '=', ip)
+      .where('at', '>', since)
+      .orderBy('at')
+      .execute();
     return { byEmail: byEmail.map((r) => r.at), byIp: byIp.map((r) => r.at) };
   },
   async clearFailures(db: Executor, emailKey: string): Promise<void> {
@@ -91,14 +115,26 @@ export const accountRepository = {
     db: Executor,
     row: { id: string; user_id: string; token_hash: string; created_at: string; expires_at: string },
   ): Promise<void> {
-    await db.insertInto('password_resets').values({ ...row, used_at: null }).execute();
+    await db
+      .insertInto('password_resets')
+      .values({ ...row, used_at: null })
+      .execute();
   },
   findPasswordReset(db: Executor, tokenHash: string) {
-    return db.selectFrom('password_resets').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return db
+      .selectFrom('password_resets')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
   },
   /** Marks the token used only if it still was unused: the returned count tells whether we won. */
   async consumePasswordReset(db: Executor, id: string, at: string): Promise<boolean> {
-    const r = await db.updateTable('password_resets').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+    const r = await db
+      .updateTable('password_resets')
+      .set({ used_at: at })
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
 };

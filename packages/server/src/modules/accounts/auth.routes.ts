@@ -38,7 +38,10 @@ export const authRoutes =
           ip: request.ip,
           userAgent: request.headers['user-agent'],
         });
-        void reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: new Date(context.session.expires_at) });
+        void reply.setCookie(SESSION_COOKIE, token, {
+          ...cookieOptions,
+          expires: new Date(context.session.expires_at),
+        });
         return { session: sessionView(context) };
       },
     );
@@ -71,7 +74,10 @@ export const authRoutes =
         config: { allowDuringTotpEnrolment: true },
         schema: {
           tags: ['auth'],
-          response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }), ...commonErrors },
+          response: {
+            200: z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }),
+            ...commonErrors,
+          },
         },
       },
       (request) => startTotpSetup(deps, requireAuth(request)),
@@ -87,7 +93,9 @@ export const authRoutes =
           response: { 200: z.object({ session: sessionSchema }), ...commonErrors },
         },
       },
-      async (request) => ({ session: sessionView(await confirmTotpSetup(deps, requireAuth(request), request.body.code)) }),
+      async (request) => ({
+        session: sessionView(await confirmTotpSetup(deps, requireAuth(request), request.body.code)),
+      }),
     );
 
     app.post(

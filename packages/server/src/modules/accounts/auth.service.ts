@@ -4,7 +4,12 @@ import { inTransaction } from '../../infra/context.js';
 import type { Executor } from '../../infra/db/database.js';
 import { newId, nowIso } from '../../infra/db/ids.js';
 import { requireTotpForStaff } from '../settings/setting.repository.js';
-import { accountRepository, type AssignmentView, type SessionRow, type UserRow } from './account.repository.js';
+import {
+  accountRepository,
+  type AssignmentView,
+  type SessionRow,
+  type UserRow,
+} from './account.repository.js';
 import { authErrors } from './auth.errors.js';
 import {
   burnPasswordCheck,
@@ -89,19 +94,33 @@ async function throttle(deps: Deps, emailKey: string, ip: string): Promise<void>
   const { byEmail, byIp } = await accountRepository.failuresSince(deps.db.kysely, emailKey, ip, since);
   const blockedUntil = (times: string[], max: number): number =>
     times.length >= max ? Date.parse(times[times.length - max] ?? '') + FAILURE_WINDOW_MS : 0;
-  const until = Math.max(blockedUntil(byEmail, MAX_FAILURES_PER_ACCOUNT), blockedUntil(byIp, MAX_FAILURES_PER_IP));
+  const until = Math.max(
+    blockedUntil(byEmail, MAX_FAILURES_PER_ACCOUNT),
+    blockedUntil(byIp, MAX_FAILURES_PER_IP),
+  );
   if (until > now) throw authErrors.tooManyAttempts(Math.ceil((until - now) / 1000));
 }
 
 async function fail(deps: Deps, emailKey: string, ip: string, error: Error): Promise<never> {
-  await accountRepository.recordFailure(deps.db.kysely, { id: newId(), email_key: emailKey, ip, at: nowIso(deps.clock) });
+  await accountRepository.recordFailure(deps.db.kysely, {
+    id: newId(),
+    email_key: emailKey,
+    ip,
+    at: nowIso(deps.clock),
+  });
   deps.log.info({ emailKey, ip }, 'failed sign-in');
   throw error;
 }
 
 export async function signIn(
   deps: Deps,
-  input: { email: string; password: string; totpCode?: string | undefined; ip: string; userAgent?: string | undefined },
+  input: {
+    email: string;
+    password: string;
+    totpCode?: string | undefined;
+    ip: string;
+    userAgent?: string | undefined;
+  },
 ): Promise<{ token: string; context: AuthContext }> {
   const emailKey = normalizeEmail(input.email);
   await throttle(deps, emailKey, input.ip);
@@ -160,4 +179,3 @@ export async function refreshContext(deps: Deps, ctx: AuthContext): Promise<Auth
   if (!user) throw authErrors.unauthenticated();
   return buildContext(deps.db.kysely, user, ctx.session);
 }
-

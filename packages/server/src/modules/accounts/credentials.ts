@@ -48,7 +48,8 @@ function totpFor(secretBase32: string, label: string): TOTP {
 
 export const newTotpSecret = (): string => new Secret({ size: 20 }).base32;
 
-export const totpUri = (secretBase32: string, label: string): string => totpFor(secretBase32, label).toString();
+export const totpUri = (secretBase32: string, label: string): string =>
+  totpFor(secretBase32, label).toString();
 
 /** The 30-second step the code belongs to, or null. One step of drift either way is accepted. */
 export function checkTotp(secretBase32: string, code: string, now: Date): number | null {

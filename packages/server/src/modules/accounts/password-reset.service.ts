@@ -22,7 +22,11 @@ export function assertPasswordStrength(password: string): void {
  * Always answers the same way whether or not the email is known, so it cannot be used to find accounts.
  * The link goes by email, or to the log when no SMTP server is configured.
  */
-export async function requestPasswordReset(deps: Deps, email: string, purpose: 'reset' | 'welcome' = 'reset'): Promise<void> {
+export async function requestPasswordReset(
+  deps: Deps,
+  email: string,
+  purpose: 'reset' | 'welcome' = 'reset',
+): Promise<void> {
   const user = await accountRepository.findUserByEmail(deps.db.kysely, normalizeEmail(email));
   if (!user || user.disabled === 1) return;
   const token = newToken();
@@ -36,7 +40,9 @@ export async function requestPasswordReset(deps: Deps, email: string, purpose: '
   });
   const link = `${deps.config.publicUrl}/reset-password?token=${token}`;
   const subject =
-    purpose === 'welcome' ? 'clipcontest: đặt mật khẩu / set your password' : 'clipcontest: đặt lại mật khẩu / reset your password';
+    purpose === 'welcome'
+      ? 'clipcontest: đặt mật khẩu / set your password'
+      : 'clipcontest: đặt lại mật khẩu / reset your password';
   await deps.mailer.send({
     to: user.email,
     subject,
@@ -64,7 +70,8 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
   if (!reset || reset.used_at !== null || reset.expires_at <= now) throw authErrors.resetTokenInvalid();
   const passwordHash = await hashPassword(password);
   await inTransaction(deps, async (trx) => {
-    if (!(await accountRepository.consumePasswordReset(trx, reset.id, now))) throw authErrors.resetTokenInvalid();
+    if (!(await accountRepository.consumePasswordReset(trx, reset.id, now)))
+      throw authErrors.resetTokenInvalid();
     await accountRepository.updateUser(trx, reset.user_id, { password_hash: passwordHash, updated_at: now });
     await accountRepository.deleteSessionsOfUser(trx, reset.user_id);
     await recordAudit(trx, deps, {

@@ -14,7 +14,10 @@ export async function startTotpSetup(
 ): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
   if (ctx.user.totp_enabled === 1) throw authErrors.totpAlreadyEnabled();
   const secret = newTotpSecret();
-  await accountRepository.updateUser(deps.db.kysely, ctx.user.id, { totp_secret: secret, updated_at: deps.clock.now().toISOString() });
+  await accountRepository.updateUser(deps.db.kysely, ctx.user.id, {
+    totp_secret: secret,
+    updated_at: deps.clock.now().toISOString(),
+  });
   const otpauthUrl = totpUri(secret, ctx.user.email);
   return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 240 }) };
 }
@@ -32,7 +35,12 @@ export async function confirmTotpSetup(deps: Deps, ctx: AuthContext, code: strin
       totp_last_step: step,
       updated_at: deps.clock.now().toISOString(),
     });
-    await recordAudit(trx, deps, { actorUserId: user.id, action: 'auth.totp_enabled', subjectType: 'user', subjectId: user.id });
+    await recordAudit(trx, deps, {
+      actorUserId: user.id,
+      action: 'auth.totp_enabled',
+      subjectType: 'user',
+      subjectId: user.id,
+    });
   });
   return refreshContext(deps, ctx);
 }

@@ -12,7 +12,12 @@ export const userRoutes =
   async (app) => {
     app.get(
       '/api/users',
-      { schema: { tags: ['users'], response: { 200: z.object({ users: z.array(userSchema) }), ...commonErrors } } },
+      {
+        schema: {
+          tags: ['users'],
+          response: { 200: z.object({ users: z.array(userSchema) }), ...commonErrors },
+        },
+      },
       async (request) => ({ users: await listUsers(deps, requireAuth(request).actor) }),
     );
 
@@ -30,7 +35,8 @@ export const userRoutes =
           response: { 201: userSchema, ...commonErrors },
         },
       },
-      async (request, reply) => reply.status(201).send(await createUser(deps, requireAuth(request).actor, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createUser(deps, requireAuth(request).actor, request.body)),
     );
 
     app.post(
@@ -60,6 +66,7 @@ export const userRoutes =
           response: { 200: userSchema, ...commonErrors },
         },
       },
-      (request) => removeRole(deps, requireAuth(request).actor, request.params.userId, request.params.assignmentId),
+      (request) =>
+        removeRole(deps, requireAuth(request).actor, request.params.userId, request.params.assignmentId),
     );
   };

@@ -53,16 +53,25 @@ const errors = {
       en: 'An account with this email already exists.',
     }),
   invalidEmail: () =>
-    new DomainError('bad_request', 'invalid_email', { vi: 'Email không hợp lệ.', en: 'The email address is not valid.' }),
+    new DomainError('bad_request', 'invalid_email', {
+      vi: 'Email không hợp lệ.',
+      en: 'The email address is not valid.',
+    }),
   userNotFound: () =>
-    new DomainError('not_found', 'user_not_found', { vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' }),
+    new DomainError('not_found', 'user_not_found', {
+      vi: 'Không tìm thấy tài khoản.',
+      en: 'Account not found.',
+    }),
   assignmentNotFound: () =>
     new DomainError('not_found', 'assignment_not_found', {
       vi: 'Không tìm thấy phân quyền.',
       en: 'Role assignment not found.',
     }),
   contestNotFound: () =>
-    new DomainError('not_found', 'contest_not_found', { vi: 'Không tìm thấy cuộc thi.', en: 'Contest not found.' }),
+    new DomainError('not_found', 'contest_not_found', {
+      vi: 'Không tìm thấy cuộc thi.',
+      en: 'Contest not found.',
+    }),
   orgUnitNotFound: () =>
     new DomainError('not_found', 'org_unit_not_found', {
       vi: 'Không tìm thấy đơn vị hành chính.',
@@ -121,7 +130,9 @@ export async function createUser(
 export async function listUsers(deps: Deps, actor: Actor): Promise<UserView[]> {
   authorize(actor, (a) => can(a, 'user.manage', {}));
   const users = await accountRepository.listUsers(deps.db.kysely);
-  return Promise.all(users.map(async (u) => toView(u, await accountRepository.assignmentsOf(deps.db.kysely, u.id))));
+  return Promise.all(
+    users.map(async (u) => toView(u, await accountRepository.assignmentsOf(deps.db.kysely, u.id))),
+  );
 }
 
 export interface AssignInput {
@@ -131,13 +142,27 @@ export interface AssignInput {
   orgUnitId?: string | null | undefined;
 }
 
-const NEEDS_CONTEST: ReadonlySet<Role> = new Set(['organizer', 'secretary', 'assistant', 'judge', 'coordinator', 'team', 'observer']);
+const NEEDS_CONTEST: ReadonlySet<Role> = new Set([
+  'organizer',
+  'secretary',
+  'assistant',
+  'judge',
+  'coordinator',
+  'team',
+  'observer',
+]);
 const NEEDS_UNIT: ReadonlySet<Role> = new Set(['coordinator', 'team']);
 
-export async function assignRole(deps: Deps, actor: Actor | null, userId: string, input: AssignInput): Promise<UserView> {
+export async function assignRole(
+  deps: Deps,
+  actor: Actor | null,
+  userId: string,
+  input: AssignInput,
+): Promise<UserView> {
   const contestId = input.contestId ?? null;
   const orgUnitId = input.orgUnitId ?? null;
-  if ((NEEDS_CONTEST.has(input.role) && !contestId) || (NEEDS_UNIT.has(input.role) && !orgUnitId)) throw errors.scopeRequired();
+  if ((NEEDS_CONTEST.has(input.role) && !contestId) || (NEEDS_UNIT.has(input.role) && !orgUnitId))
+    throw errors.scopeRequired();
   const db = deps.db.kysely;
   const user = await accountRepository.findUserById(db, userId);
   if (!user) throw errors.userNotFound();
@@ -148,9 +173,18 @@ export async function assignRole(deps: Deps, actor: Actor | null, userId: string
   authorize(actor, (a) =>
     input.role === 'admin'
       ? can(a, 'user.manage', {})
-      : can(a, 'role.assign', { ...(contestId ? { contestId } : {}), ...(ancestry ? { orgUnitId: orgUnitId ?? undefined, orgUnitAncestry: ancestry } : {}) }),
+      : can(a, 'role.assign', {
+          ...(contestId ? { contestId } : {}),
+          ...(ancestry ? { orgUnitId: orgUnitId ?? undefined, orgUnitAncestry: ancestry } : {}),
+        }),
   );
-  const row = { user_id: userId, role: input.role, contest_id: contestId, round_key: input.roundKey ?? null, org_unit_id: orgUnitId };
+  const row = {
+    user_id: userId,
+    role: input.role,
+    contest_id: contestId,
+    round_key: input.roundKey ?? null,
+    org_unit_id: orgUnitId,
+  };
   await inTransaction(deps, async (trx) => {
     if (await accountRepository.findSameAssignment(trx, row)) return;
     const id = newId();
@@ -167,11 +201,18 @@ export async function assignRole(deps: Deps, actor: Actor | null, userId: string
   return toView(user, await accountRepository.assignmentsOf(db, userId));
 }
 
-export async function removeRole(deps: Deps, actor: Actor | null, userId: string, assignmentId: string): Promise<UserView> {
+export async function removeRole(
+  deps: Deps,
+  actor: Actor | null,
+  userId: string,
+  assignmentId: string,
+): Promise<UserView> {
   const db = deps.db.kysely;
   const assignment = await accountRepository.findAssignment(db, assignmentId);
   if (!assignment || assignment.user_id !== userId) throw errors.assignmentNotFound();
-  const ancestry = assignment.org_unit_id ? (await orgUnitRepository.ancestry(db, assignment.org_unit_id)).map((u) => u.id) : undefined;
+  const ancestry = assignment.org_unit_id
+    ? (await orgUnitRepository.ancestry(db, assignment.org_unit_id)).map((u) => u.id)
+    : undefined;
   authorize(actor, (a) =>
     assignment.role === 'admin'
       ? can(a, 'user.manage', {})
@@ -188,7 +229,12 @@ export async function removeRole(deps: Deps, actor: Actor | null, userId: string
       subjectType: 'user',
       subjectId: userId,
       contestId: assignment.contest_id,
-      data: { assignmentId, role: assignment.role, roundKey: assignment.round_key, orgUnitId: assignment.org_unit_id },
+      data: {
+        assignmentId,
+        role: assignment.role,
+        roundKey: assignment.round_key,
+        orgUnitId: assignment.org_unit_id,
+      },
     });
   });
   const user = await accountRepository.findUserById(db, userId);

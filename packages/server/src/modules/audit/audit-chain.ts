@@ -42,7 +42,9 @@ export interface ChainVerdict {
 }
 
 /** Walks the chain in seq order; the first row whose link or content does not hold is named. */
-export async function verifyChain(rows: AsyncIterable<StoredAuditRow> | Iterable<StoredAuditRow>): Promise<ChainVerdict> {
+export async function verifyChain(
+  rows: AsyncIterable<StoredAuditRow> | Iterable<StoredAuditRow>,
+): Promise<ChainVerdict> {
   let prev = GENESIS_HASH;
   let count = 0;
   for await (const row of rows) {

@@ -16,7 +16,11 @@ export interface AuditInput {
 }
 
 /** Call inside the transaction of the change being recorded, so both commit or neither does. */
-export function recordAudit(trx: Executor, deps: Pick<Deps, 'db' | 'clock'>, input: AuditInput): Promise<StoredAuditRow> {
+export function recordAudit(
+  trx: Executor,
+  deps: Pick<Deps, 'db' | 'clock'>,
+  input: AuditInput,
+): Promise<StoredAuditRow> {
   return auditRepository.append(trx, deps.db.dialect, {
     id: newId(),
     at: nowIso(deps.clock),

@@ -17,7 +17,13 @@ export const contestRepository = {
     await db.insertInto('contests').values(row).execute();
   },
   /** Optimistic concurrency: only writes when the stored version is still the one the editor saw. */
-  async updateConfig(db: Executor, id: string, expectedVersion: number, configJson: string, at: string): Promise<boolean> {
+  async updateConfig(
+    db: Executor,
+    id: string,
+    expectedVersion: number,
+    configJson: string,
+    at: string,
+  ): Promise<boolean> {
     const r = await db
       .updateTable('contests')
       .set({ config_json: configJson, version: expectedVersion + 1, updated_at: at })

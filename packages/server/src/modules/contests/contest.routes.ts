@@ -5,7 +5,14 @@ import type { Deps } from '../../infra/context.js';
 import { requireAuth } from '../../infra/http/auth-hook.js';
 import { commonErrors } from '../../infra/http/error-schema.js';
 import { contestViewSchema, orgUnitSchema, phaseSchema, publicContestSchema } from './contest.schemas.js';
-import { extendContestWindow, getContest, getPublicContest, listContestOrgUnits, listPublicContests, updateContestConfig } from './contest.service.js';
+import {
+  extendContestWindow,
+  getContest,
+  getPublicContest,
+  listContestOrgUnits,
+  listPublicContests,
+  updateContestConfig,
+} from './contest.service.js';
 import { homeFor } from './home.service.js';
 
 const localized = z.object({ vi: z.string(), en: z.string() });
@@ -20,7 +27,13 @@ export const contestRoutes =
       {
         schema: {
           tags: ['public'],
-          response: { 200: z.object({ contests: z.array(z.object({ slug: z.string(), title: localized, theme: localized, phase: phaseSchema })) }) },
+          response: {
+            200: z.object({
+              contests: z.array(
+                z.object({ slug: z.string(), title: localized, theme: localized, phase: phaseSchema }),
+              ),
+            }),
+          },
         },
       },
       async () => ({ contests: await listPublicContests(deps) }),
@@ -28,7 +41,13 @@ export const contestRoutes =
 
     app.get(
       '/api/public/contests/:slug',
-      { schema: { tags: ['public'], params: slugParams, response: { 200: publicContestSchema, ...commonErrors } } },
+      {
+        schema: {
+          tags: ['public'],
+          params: slugParams,
+          response: { 200: publicContestSchema, ...commonErrors },
+        },
+      },
       (request) => getPublicContest(deps, request.params.slug),
     );
 
@@ -40,7 +59,15 @@ export const contestRoutes =
           response: {
             200: z.object({
               userId: z.string(),
-              contests: z.array(z.object({ id: z.string(), slug: z.string(), title: localized, phase: phaseSchema, myRoles: z.array(z.string()) })),
+              contests: z.array(
+                z.object({
+                  id: z.string(),
+                  slug: z.string(),
+                  title: localized,
+                  phase: phaseSchema,
+                  myRoles: z.array(z.string()),
+                }),
+              ),
               orgUnits: z.array(orgUnitSchema),
             }),
             ...commonErrors,
@@ -55,7 +82,13 @@ export const contestRoutes =
 
     app.get(
       '/api/contests/:slug',
-      { schema: { tags: ['contests'], params: slugParams, response: { 200: contestViewSchema, ...commonErrors } } },
+      {
+        schema: {
+          tags: ['contests'],
+          params: slugParams,
+          response: { 200: contestViewSchema, ...commonErrors },
+        },
+      },
       (request) => getContest(deps, requireAuth(request).actor, request.params.slug),
     );
 
@@ -64,7 +97,8 @@ export const contestRoutes =
       {
         schema: {
           tags: ['contests'],
-          description: 'Replaces the whole configuration after validating it; an invalid one is refused with field-level issues and nothing is saved.',
+          description:
+            'Replaces the whole configuration after validating it; an invalid one is refused with field-level issues and nothing is saved.',
           params: slugParams,
           body: z.object({
             config: z.unknown().describe('A ContestConfig; validated by the core schema'),
@@ -98,7 +132,15 @@ export const contestRoutes =
 
     app.get(
       '/api/contests/:slug/org-units',
-      { schema: { tags: ['contests'], params: slugParams, response: { 200: z.object({ units: z.array(orgUnitSchema) }), ...commonErrors } } },
-      async (request) => ({ units: await listContestOrgUnits(deps, requireAuth(request).actor, request.params.slug) }),
+      {
+        schema: {
+          tags: ['contests'],
+          params: slugParams,
+          response: { 200: z.object({ units: z.array(orgUnitSchema) }), ...commonErrors },
+        },
+      },
+      async (request) => ({
+        units: await listContestOrgUnits(deps, requireAuth(request).actor, request.params.slug),
+      }),
     );
   };

@@ -2,7 +2,15 @@ import { contestConfigObjectSchema, windowKinds } from '@clipcontest/core';
 import { z } from 'zod';
 
 const localized = z.object({ vi: z.string(), en: z.string() });
-export const phaseSchema = z.enum(['launch', 'production', 'receipt', 'voting', 'judging', 'ceremony', 'closed']);
+export const phaseSchema = z.enum([
+  'launch',
+  'production',
+  'receipt',
+  'voting',
+  'judging',
+  'ceremony',
+  'closed',
+]);
 
 export const timelineItemSchema = z.object({
   roundKey: z.string(),

@@ -33,7 +33,10 @@ export interface TimelineItemView {
 
 export const contestErrors = {
   notFound: () =>
-    new DomainError('not_found', 'contest_not_found', { vi: 'Không tìm thấy cuộc thi.', en: 'Contest not found.' }),
+    new DomainError('not_found', 'contest_not_found', {
+      vi: 'Không tìm thấy cuộc thi.',
+      en: 'Contest not found.',
+    }),
   versionConflict: () =>
     new DomainError('conflict', 'version_conflict', {
       vi: 'Cấu hình vừa được người khác thay đổi. Hãy tải lại rồi sửa tiếp.',
@@ -48,7 +51,10 @@ export const contestErrors = {
     new DomainError(
       'bad_request',
       'invalid_config',
-      { vi: 'Cấu hình cuộc thi chưa hợp lệ. Không có gì được lưu.', en: 'The contest configuration is not valid. Nothing was saved.' },
+      {
+        vi: 'Cấu hình cuộc thi chưa hợp lệ. Không có gì được lưu.',
+        en: 'The contest configuration is not valid. Nothing was saved.',
+      },
       { issues },
     ),
   reasonRequired: () =>
@@ -177,12 +183,18 @@ export async function updateContestConfig(
   const config = validOrThrow(input.config);
   if (config.slug !== row.slug)
     throw contestErrors.invalidConfig([
-      { path: 'slug', code: 'slug_immutable', message: { vi: 'Không thể đổi mã cuộc thi.', en: 'The contest slug cannot change.' } },
+      {
+        path: 'slug',
+        code: 'slug_immutable',
+        message: { vi: 'Không thể đổi mã cuộc thi.', en: 'The contest slug cannot change.' },
+      },
     ]);
   const before = parseConfig(row);
   const at = nowIso(deps.clock);
   await inTransaction(deps, async (trx) => {
-    if (!(await contestRepository.updateConfig(trx, row.id, input.expectedVersion, JSON.stringify(config), at)))
+    if (
+      !(await contestRepository.updateConfig(trx, row.id, input.expectedVersion, JSON.stringify(config), at))
+    )
       throw contestErrors.versionConflict();
     await recordAudit(trx, deps, {
       actorUserId: actor?.userId ?? null,
@@ -190,7 +202,12 @@ export async function updateContestConfig(
       subjectType: 'contest',
       subjectId: row.id,
       contestId: row.id,
-      data: { fromVersion: input.expectedVersion, toVersion: input.expectedVersion + 1, changed: changedSections(before, config), reason: input.reason ?? null },
+      data: {
+        fromVersion: input.expectedVersion,
+        toVersion: input.expectedVersion + 1,
+        changed: changedSections(before, config),
+        reason: input.reason ?? null,
+      },
     });
   });
   return contestView(deps, await loadContest(deps, slug));
@@ -204,13 +221,16 @@ export async function extendContestWindow(
   input: { roundKey: string; kind: WindowKind; closesAt: string; reason: string; expectedVersion: number },
 ) {
   const row = await loadContest(deps, slug);
-  if (!can(actor, 'contest.extendWindow', { contestId: row.id, roundKey: input.roundKey })) throw authErrors.forbidden();
+  if (!can(actor, 'contest.extendWindow', { contestId: row.id, roundKey: input.roundKey }))
+    throw authErrors.forbidden();
   if (!input.reason.trim()) throw contestErrors.reasonRequired();
   const before = parseConfig(row);
   const config = validOrThrow(extendWindow(before, input.roundKey, input.kind, input.closesAt));
   const at = nowIso(deps.clock);
   await inTransaction(deps, async (trx) => {
-    if (!(await contestRepository.updateConfig(trx, row.id, input.expectedVersion, JSON.stringify(config), at)))
+    if (
+      !(await contestRepository.updateConfig(trx, row.id, input.expectedVersion, JSON.stringify(config), at))
+    )
       throw contestErrors.versionConflict();
     await recordAudit(trx, deps, {
       actorUserId: actor.userId,
@@ -236,4 +256,3 @@ export async function listContestOrgUnits(deps: Deps, actor: Actor, slug: string
   if (!can(actor, 'contest.view', { contestId: row.id })) throw authErrors.forbidden();
   return listOrgUnits(deps);
 }
-

@@ -13,15 +13,30 @@ export async function homeFor(deps: Deps, actor: Actor, assignments: AssignmentV
   const platformWide = assignments.some((a) => a.contest_id === null);
   const contests = all
     .map((row: ContestRow) => {
-      const myRoles = [...new Set(assignments.filter((a) => a.contest_id === row.id || a.contest_id === null).map((a) => a.role))];
+      const myRoles = [
+        ...new Set(
+          assignments.filter((a) => a.contest_id === row.id || a.contest_id === null).map((a) => a.role),
+        ),
+      ];
       return { row, myRoles };
     })
-    .filter(({ row, myRoles }) => myRoles.length > 0 && (platformWide || assignments.some((a) => a.contest_id === row.id)))
+    .filter(
+      ({ row, myRoles }) =>
+        myRoles.length > 0 && (platformWide || assignments.some((a) => a.contest_id === row.id)),
+    )
     .map(({ row, myRoles }) => {
       const c = parseConfig(row);
-      return { id: row.id, slug: row.slug, title: c.title, phase: currentPhase(c, deps.clock.now()), myRoles };
+      return {
+        id: row.id,
+        slug: row.slug,
+        title: c.title,
+        phase: currentPhase(c, deps.clock.now()),
+        myRoles,
+      };
     });
-  const unitIds = [...new Set(assignments.map((a) => a.org_unit_id).filter((id): id is string => id !== null))];
+  const unitIds = [
+    ...new Set(assignments.map((a) => a.org_unit_id).filter((id): id is string => id !== null)),
+  ];
   const orgUnits: OrgUnitView[] = [];
   for (const id of unitIds) {
     const u = await orgUnitRepository.findById(db, id);

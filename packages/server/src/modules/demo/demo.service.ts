@@ -30,9 +30,27 @@ const DEMO_USERS: Array<{ email: string; name: string; role: Role; unitCode?: st
   { email: 'thuky@demo.clipcontest.vn', name: 'Tổ thư ký', role: 'secretary', contest: true },
   { email: 'giupviec@demo.clipcontest.vn', name: 'Tổ giúp việc', role: 'assistant', contest: true },
   { email: 'giamkhao1@demo.clipcontest.vn', name: 'Giám khảo 1', role: 'judge', contest: true },
-  { email: 'binhson@demo.clipcontest.vn', name: 'Phòng VH&TT huyện Bình Sơn', role: 'coordinator', unitCode: '524', contest: true },
-  { email: 'sontinh@demo.clipcontest.vn', name: 'Phòng VH&TT huyện Sơn Tịnh', role: 'coordinator', unitCode: '527', contest: true },
-  { email: 'chauo@demo.clipcontest.vn', name: 'Tổ CNSCĐ thị trấn Châu Ổ', role: 'team', unitCode: '21040', contest: true },
+  {
+    email: 'binhson@demo.clipcontest.vn',
+    name: 'Phòng VH&TT huyện Bình Sơn',
+    role: 'coordinator',
+    unitCode: '524',
+    contest: true,
+  },
+  {
+    email: 'sontinh@demo.clipcontest.vn',
+    name: 'Phòng VH&TT huyện Sơn Tịnh',
+    role: 'coordinator',
+    unitCode: '527',
+    contest: true,
+  },
+  {
+    email: 'chauo@demo.clipcontest.vn',
+    name: 'Tổ CNSCĐ thị trấn Châu Ổ',
+    role: 'team',
+    unitCode: '21040',
+    contest: true,
+  },
   { email: 'quansat@demo.clipcontest.vn', name: 'UBND tỉnh (quan sát)', role: 'observer', contest: true },
 ];
 
@@ -40,13 +58,22 @@ const DEMO_USERS: Array<{ email: string; name: string; role: Role; unitCode?: st
  * Seeds (or re-times) the reference contest so that today falls in `phase`. Idempotent: org units are
  * upserted, the contest's dates are shifted in place, and existing demo accounts are kept.
  */
-export async function seedDemo(deps: Deps, phase: DemoPhase): Promise<{ created: boolean; logins: DemoLogin[] }> {
+export async function seedDemo(
+  deps: Deps,
+  phase: DemoPhase,
+): Promise<{ created: boolean; logins: DemoLogin[] }> {
   const orgFile = JSON.parse(await readFile(ORG_FILE, 'utf8')) as unknown;
   await importOrgUnits(deps, null, orgFile);
   const config = demoContestConfig({ phase, now: deps.clock.now() });
   const existing = await contestRepository.findBySlug(deps.db.kysely, DEMO_SLUG);
   const contestId = existing
-    ? (await updateContestConfig(deps, null, DEMO_SLUG, { config, expectedVersion: existing.version, reason: `demo phase ${phase}` })).id
+    ? (
+        await updateContestConfig(deps, null, DEMO_SLUG, {
+          config,
+          expectedVersion: existing.version,
+          reason: `demo phase ${phase}`,
+        })
+      ).id
     : (await createContest(deps, null, config)).id;
 
   await inTransaction(deps, async (trx) => {
@@ -71,7 +98,12 @@ export async function seedDemo(deps: Deps, phase: DemoPhase): Promise<{ created:
       contestId: u.contest ? contestId : null,
       orgUnitId: unit?.id ?? null,
     });
-    logins.push({ role: u.role, email: u.email, name: u.name, scope: unit ? `${unit.name} (${unit.code})` : u.contest ? DEMO_SLUG : 'platform' });
+    logins.push({
+      role: u.role,
+      email: u.email,
+      name: u.name,
+      scope: unit ? `${unit.name} (${unit.code})` : u.contest ? DEMO_SLUG : 'platform',
+    });
   }
   return { created: !existing, logins };
 }

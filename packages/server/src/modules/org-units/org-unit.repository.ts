@@ -40,7 +40,9 @@ export const orgUnitRepository = {
           .selectFrom('org_units')
           .select('id')
           .where('id', '=', rootId)
-          .unionAll((u) => u.selectFrom('org_units as o').innerJoin('tree', 'tree.id', 'o.parent_id').select('o.id')),
+          .unionAll((u) =>
+            u.selectFrom('org_units as o').innerJoin('tree', 'tree.id', 'o.parent_id').select('o.id'),
+          ),
       )
       .selectFrom('org_units')
       .selectAll('org_units')
@@ -52,7 +54,11 @@ export const orgUnitRepository = {
   async insert(db: Executor, row: OrgUnitRow): Promise<void> {
     await db.insertInto('org_units').values(row).execute();
   },
-  async update(db: Executor, id: string, patch: Partial<Omit<OrgUnitRow, 'id' | 'code' | 'created_at'>>): Promise<void> {
+  async update(
+    db: Executor,
+    id: string,
+    patch: Partial<Omit<OrgUnitRow, 'id' | 'code' | 'created_at'>>,
+  ): Promise<void> {
     await db.updateTable('org_units').set(patch).where('id', '=', id).execute();
   },
 };

@@ -17,7 +17,11 @@ export const orgUnitRoutes =
           tags: ['org-units'],
           params: z.object({ id: z.string().min(1).max(64) }),
           response: {
-            200: z.object({ unit: orgUnitSchema, ancestors: z.array(orgUnitSchema), children: z.array(orgUnitSchema) }),
+            200: z.object({
+              unit: orgUnitSchema,
+              ancestors: z.array(orgUnitSchema),
+              children: z.array(orgUnitSchema),
+            }),
             ...commonErrors,
           },
         },
@@ -31,10 +35,16 @@ export const orgUnitRoutes =
         bodyLimit: 5 * 1024 * 1024,
         schema: {
           tags: ['org-units'],
-          description: 'Upserts a tree of administrative units by official code; importing the same file twice changes nothing.',
+          description:
+            'Upserts a tree of administrative units by official code; importing the same file twice changes nothing.',
           body: z.unknown(),
           response: {
-            200: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), total: z.number() }),
+            200: z.object({
+              created: z.number(),
+              updated: z.number(),
+              unchanged: z.number(),
+              total: z.number(),
+            }),
             ...commonErrors,
           },
         },

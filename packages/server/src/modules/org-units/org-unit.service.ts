@@ -38,19 +38,33 @@ const notFound = () =>
   });
 
 /** Upsert by official code: importing the same file again changes nothing. */
-export async function importOrgUnits(deps: Deps, actor: Actor | null, input: unknown): Promise<ImportSummary> {
+export async function importOrgUnits(
+  deps: Deps,
+  actor: Actor | null,
+  input: unknown,
+): Promise<ImportSummary> {
   if (actor && !can(actor, 'orgUnit.import', {})) throw authErrors.forbidden();
   const parsed = validateOrgImport(input);
   if (!parsed.ok)
     throw new DomainError(
       'bad_request',
       'invalid_org_file',
-      { vi: 'Tệp đơn vị hành chính không đúng định dạng.', en: 'The administrative-unit file is not in the expected shape.' },
+      {
+        vi: 'Tệp đơn vị hành chính không đúng định dạng.',
+        en: 'The administrative-unit file is not in the expected shape.',
+      },
       { issues: parsed.issues.slice(0, 50) },
     );
   const rows = parsed.units;
   return inTransaction(deps, async (trx) => {
-    const existing = new Map((await orgUnitRepository.findByCodes(trx, rows.map((r) => r.code))).map((u) => [u.code, u]));
+    const existing = new Map(
+      (
+        await orgUnitRepository.findByCodes(
+          trx,
+          rows.map((r) => r.code),
+        )
+      ).map((u) => [u.code, u]),
+    );
     const idByCode = new Map([...existing.values()].map((u) => [u.code, u.id]));
     const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, total: rows.length };
     const at = nowIso(deps.clock);
@@ -108,7 +122,14 @@ export async function getOrgUnit(
   const ancestry = await orgUnitRepository.ancestry(deps.db.kysely, id);
   const unit = ancestry[ancestry.length - 1];
   if (!unit) throw notFound();
-  if (!can(actor, 'orgUnit.view', { orgUnitId: unit.id, orgUnitAncestry: ancestry.map((u) => u.id) }))
+  // Units are shared by every contest: whoever may view the unit in any of their contests may open it.
+  const resource = { orgUnitId: unit.id, orgUnitAncestry: ancestry.map((u) => u.id) };
+  const contests = [...new Set(actor.assignments.map((a) => a.contestId))];
+  if (
+    !contests.some((contestId) =>
+      can(actor, 'orgUnit.view', contestId ? { ...resource, contestId } : resource),
+    )
+  )
     throw authErrors.forbidden();
   const children = await orgUnitRepository.children(deps.db.kysely, unit.id);
   return {

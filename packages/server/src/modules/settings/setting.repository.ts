@@ -2,7 +2,11 @@ import type { Executor } from '../../infra/db/database.js';
 
 export const settingRepository = {
   async get(db: Executor, key: string): Promise<unknown> {
-    const row = await db.selectFrom('settings').select('value_json').where('key', '=', key).executeTakeFirst();
+    const row = await db
+      .selectFrom('settings')
+      .select('value_json')
+      .where('key', '=', key)
+      .executeTakeFirst();
     return row ? (JSON.parse(row.value_json) as unknown) : undefined;
   },
   async set(db: Executor, key: string, value: unknown, at: string): Promise<void> {

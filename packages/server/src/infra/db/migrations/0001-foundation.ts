@@ -75,7 +75,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('ip', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('auth_failures_email_idx').on('auth_failures').columns(['email_key', 'at']).execute();
+  await db.schema
+    .createIndex('auth_failures_email_idx')
+    .on('auth_failures')
+    .columns(['email_key', 'at'])
+    .execute();
   await db.schema.createIndex('auth_failures_ip_idx').on('auth_failures').columns(['ip', 'at']).execute();
 
   await db.schema
@@ -109,7 +113,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_contest_idx').on('audit_log').columns(['contest_id', 'seq']).execute();
+  await db.schema
+    .createIndex('audit_log_contest_idx')
+    .on('audit_log')
+    .columns(['contest_id', 'seq'])
+    .execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
