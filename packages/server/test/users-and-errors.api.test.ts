@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRepository } from '../src/modules/audit/audit.repository.js';
 import { orgUnitRepository } from '../src/modules/org-units/org-unit.repository.js';
@@ -114,7 +115,7 @@ describe.each(dialects)('staff accounts, roles and error answers on %s', (dialec
   });
 
   it('answers bad input with a 4xx and a stable code, never a 5xx', async () => {
-    const cases: Array<{ req: Parameters<Harness['app']['inject']>[0]; status: number; code: string }> = [
+    const cases: Array<{ req: InjectOptions & { url: string }; status: number; code: string }> = [
       {
         req: {
           method: 'POST',

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, horizontalOverflow, launchBrowser, screenshot } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+describe.skipIf(!chromiumPath)('public landing page at phone width (skipped: Chromium not installed)', () => {
+  let server: RunningServer;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows title, theme, rules and timeline in Vietnamese, with the open phase highlighted', async () => {
+    const page = await browser.browser.newPage();
+    await page.goto(`${server.url}/c/quang-ngai-2023`);
+    await expect
+      .poll(() => page.getByTestId('landing-title').textContent())
+      .toContain('Tổ công nghệ số cộng đồng');
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    expect(await page.getByTestId('landing-theme').textContent()).toContain(
+      'Câu chuyện về Tổ công nghệ số cộng đồng',
+    );
+    const open = page.locator('[data-testid="timeline-item"][data-status="open"]');
+    expect(await open.count()).toBeGreaterThan(0);
+    expect(await open.first().textContent()).toMatch(/bình chọn/i);
+    expect(await page.locator('[data-testid="timeline-item"][data-status="past"]').count()).toBeGreaterThan(
+      0,
+    );
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'landing-vi-360');
+    await page.close();
+  });
+
+  it('switches to English on request, by the switcher and by ?lang=en', async () => {
+    const page = await browser.browser.newPage();
+    await page.goto(`${server.url}/c/quang-ngai-2023`);
+    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('landing-title').textContent())
+      .toContain('Community Digital Technology Team');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(
+      await page.locator('[data-testid="timeline-item"][data-status="open"]').first().textContent(),
+    ).toMatch(/voting/i);
+    await screenshot(page, 'landing-en-360');
+    const fresh = await browser.browser.newPage();
+    await fresh.goto(`${server.url}/c/quang-ngai-2023?lang=en`);
+    await expect
+      .poll(() => fresh.getByTestId('landing-title').textContent())
+      .toContain('Community Digital Technology Team');
+    expect(await horizontalOverflow(fresh)).toBeLessThanOrEqual(0);
+    await page.close();
+    await fresh.close();
+  });
+});
