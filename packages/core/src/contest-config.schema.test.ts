@@ -213,7 +213,7 @@ describe('parseContestConfig', () => {
       expect(e).toBeInstanceOf(DomainError);
       const err = e as DomainError;
       expect(err.kind).toBe('bad_request');
-      expect(err.code).toBe('invalid_contest_config');
+      expect(err.code).toBe('invalid_config');
       expect(err.issues.map((i) => i.path)).toEqual(['slug']);
     }
   });

@@ -14,13 +14,13 @@ export function validateContestConfig(input: unknown): ContestConfigValidation {
   return { ok: false, issues: toFieldIssues(result.error.issues) };
 }
 
-/** Like `validateContestConfig`, but throws `DomainError('bad_request', 'invalid_contest_config')` with the issues. */
+/** Like `validateContestConfig`, but throws `DomainError('bad_request', 'invalid_config')` with the issues. */
 export function parseContestConfig(input: unknown): ContestConfig {
   const result = validateContestConfig(input);
   if (result.ok) return result.config;
   throw new DomainError(
     'bad_request',
-    'invalid_contest_config',
+    'invalid_config',
     { vi: 'Cấu hình cuộc thi không hợp lệ.', en: 'The contest configuration is invalid.' },
     { issues: result.issues },
   );

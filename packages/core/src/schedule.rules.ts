@@ -186,7 +186,7 @@ export function currentPhase(config: ContestConfig, t: Date): ContestPhase {
  * A new configuration in which window `kind` of round `roundKey` closes at `newClosesAt` (local).
  * Throws `DomainError`: `not_found/window_not_found`, `bad_request/invalid_local_datetime`,
  * `bad_request/window_extension_earlier` (the new end is before the current one) or
- * `bad_request/invalid_contest_config` (the result breaks a rule). The audience `cutoff` is not moved.
+ * `bad_request/invalid_config` (the result breaks a rule). The audience `cutoff` is not moved.
  */
 export function extendWindow(
   config: ContestConfig,
@@ -222,7 +222,7 @@ export function extendWindow(
   if (!result.ok) {
     throw new DomainError(
       'bad_request',
-      'invalid_contest_config',
+      'invalid_config',
       {
         vi: 'Gia hạn này làm cấu hình cuộc thi không hợp lệ.',
         en: 'This extension makes the configuration invalid.',

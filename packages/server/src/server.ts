@@ -13,7 +13,10 @@ export async function serve(config: AppConfig): Promise<void> {
     const { logins } = await seedDemo(deps, config.DEMO_PHASE);
     banner = formatDemoBanner(logins, config.publicUrl);
   }
-  const app = await buildApp(deps, { webDistDir: config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST });
+  const app = await buildApp(deps, {
+    webDistDir: config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST,
+    trustProxy: config.TRUST_PROXY,
+  });
   await app.listen({ host: config.HOST, port: config.PORT });
   if (banner) process.stdout.write(`${banner}\n`);
   process.stdout.write(`clipcontest is serving ${config.publicUrl} (database: ${deps.db.dialect})\n`);

@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoContestConfig } from '@clipcontest/core';
 import { auditRepository } from '../src/modules/audit/audit.repository.js';
 import { orgUnitRepository } from '../src/modules/org-units/org-unit.repository.js';
 import { dialects } from './support/databases.js';
@@ -234,6 +235,46 @@ describe.each(dialects)('staff accounts, roles and error answers on %s', (dialec
       headers: { cookie: organizer.cookie },
     });
     expect(foreign.statusCode).toBe(403);
+  });
+
+  it('lets an admin create a contest from a configuration; organizers cannot; slugs are unique', async () => {
+    const config = { ...demoContestConfig({ phase: 'launch', now: h.clock.now() }), slug: unique('new-') };
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/api/contests',
+      headers: asUser(admin),
+      payload: { config },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json<{ slug: string; version: number; phase: string }>()).toMatchObject({
+      slug: config.slug,
+      version: 1,
+      phase: 'launch',
+    });
+    const again = await h.app.inject({
+      method: 'POST',
+      url: '/api/contests',
+      headers: asUser(admin),
+      payload: { config },
+    });
+    expect(again.json<{ code: string }>().code).toBe('contest_slug_taken');
+    const byOrganizer = await h.app.inject({
+      method: 'POST',
+      url: '/api/contests',
+      headers: asUser(organizer),
+      payload: { config: { ...config, slug: unique('x-') } },
+    });
+    expect(byOrganizer.statusCode).toBe(403);
+    const invalid = await h.app.inject({
+      method: 'POST',
+      url: '/api/contests',
+      headers: asUser(admin),
+      payload: { config: { ...config, slug: 'Not A Slug' } },
+    });
+    expect(invalid.json<{ code: string; issues: Array<{ path: string }> }>()).toMatchObject({
+      code: 'invalid_config',
+      issues: [{ path: 'slug' }],
+    });
   });
 
   it('shows each person their contests and units on the home page', async () => {

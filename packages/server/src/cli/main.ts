@@ -11,14 +11,15 @@ import { orgUnitRepository } from '../modules/org-units/org-unit.repository.js';
 import { contestRepository } from '../modules/contests/contest.repository.js';
 import { accountRepository } from '../modules/accounts/account.repository.js';
 import { assignRole, createUser } from '../modules/accounts/user.service.js';
-import { settingRepository } from '../modules/settings/setting.repository.js';
-import { nowIso } from '../infra/db/ids.js';
+import { changeSetting } from '../modules/settings/setting.service.js';
+import { createContest } from '../modules/contests/contest.service.js';
 
 const USAGE = `clipcontest <command>
 
   serve                          run the web server (migrates; seeds the demo into an empty database)
   migrate                        apply database migrations
   demo [--phase P]               seed/re-time the Quảng Ngãi 2023 demo (P: launch|production|receipt|voting|judging|ceremony|closed)
+  contest create FILE            create a contest from a configuration JSON (see docs/contest-configuration.md)
   org import FILE                upsert administrative units from a JSON tree (idempotent)
   user add --email E --name N [--password P] [--role R [--contest SLUG] [--org-unit CODE] [--round KEY]]
   audit verify                   check the audit hash chain; exits 1 and names the first broken row
@@ -124,6 +125,15 @@ export async function runCli(argv: string[]): Promise<number> {
         return 0;
       });
     }
+    case 'contest': {
+      if (sub !== 'create' || !rest[0]) throw new UsageError('usage: clipcontest contest create CONFIG.json');
+      const input = JSON.parse(await readFile(rest[0], 'utf8')) as unknown;
+      return withDeps(config, async (deps) => {
+        const row = await createContest(deps, null, input);
+        console.log(`contest "${row.slug}" created (${row.id})`);
+        return 0;
+      });
+    }
     case 'audit': {
       if (sub !== 'verify') throw new UsageError('usage: clipcontest audit verify');
       return withDeps(config, async (deps) => {
@@ -142,7 +152,7 @@ export async function runCli(argv: string[]): Promise<number> {
       const [key = '', raw = ''] = rest;
       const value = JSON.parse(raw) as unknown;
       return withDeps(config, async (deps) => {
-        await settingRepository.set(deps.db.kysely, key, value, nowIso(deps.clock));
+        await changeSetting(deps, null, key, value, 'changed at the command line');
         console.log(`${key} = ${JSON.stringify(value)}`);
         return 0;
       });

@@ -20,7 +20,6 @@ const configSchema = z.object({
       'must start with sqlite:, postgres:// or postgresql://',
     )
     .default('sqlite:./data/clipcontest.db'),
-  DATA_DIR: z.string().default('./data'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//)
@@ -28,6 +27,8 @@ const configSchema = z.object({
   MAIL_FROM: z.string().default('clipcontest <no-reply@clipcontest.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SECURE_COOKIES: boolFromEnv.optional(),
+  /** Behind a load balancer: take the client address from X-Forwarded-For (needed for per-IP throttling). */
+  TRUST_PROXY: boolFromEnv.default(false),
   WEB_DIST_DIR: z.string().optional(),
   DEMO_PHASE: z
     .enum(['launch', 'production', 'receipt', 'voting', 'judging', 'ceremony', 'closed'])

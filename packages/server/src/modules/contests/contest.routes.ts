@@ -6,6 +6,7 @@ import { requireAuth } from '../../infra/http/auth-hook.js';
 import { commonErrors } from '../../infra/http/error-schema.js';
 import { contestViewSchema, orgUnitSchema, phaseSchema, publicContestSchema } from './contest.schemas.js';
 import {
+  createContestView,
   extendContestWindow,
   getContest,
   getPublicContest,
@@ -90,6 +91,22 @@ export const contestRoutes =
         },
       },
       (request) => getContest(deps, requireAuth(request).actor, request.params.slug),
+    );
+
+    app.post(
+      '/api/contests',
+      {
+        schema: {
+          tags: ['contests'],
+          description: 'Creates a contest from a complete configuration (platform admins).',
+          body: z.object({ config: z.unknown().describe('A ContestConfig; validated by the core schema') }),
+          response: { 201: contestViewSchema, ...commonErrors },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await createContestView(deps, requireAuth(request).actor, request.body.config)),
     );
 
     app.put(

@@ -145,6 +145,7 @@ function changedSections(before: ContestConfig, after: ContestConfig): string[] 
 }
 
 export async function createContest(deps: Deps, actor: Actor | null, input: unknown): Promise<ContestRow> {
+  // Contests are created by whoever runs the platform; organizers are then appointed per contest.
   if (actor && !can(actor, 'user.manage', {})) throw authErrors.forbidden();
   const config = validOrThrow(input);
   const at = nowIso(deps.clock);
@@ -169,6 +170,10 @@ export async function createContest(deps: Deps, actor: Actor | null, input: unkn
     });
   });
   return row;
+}
+
+export async function createContestView(deps: Deps, actor: Actor, input: unknown) {
+  return contestView(deps, await createContest(deps, actor, input));
 }
 
 /** Replaces the whole configuration or nothing: validation happens before any write. */

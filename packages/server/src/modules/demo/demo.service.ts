@@ -1,16 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { demoContestConfig, type DemoPhase, type Role } from '@clipcontest/core';
 import type { Deps } from '../../infra/context.js';
-import { inTransaction } from '../../infra/context.js';
-import { nowIso } from '../../infra/db/ids.js';
 import { accountRepository } from '../accounts/account.repository.js';
 import { assignRole, createUser } from '../accounts/user.service.js';
-import { recordAudit } from '../audit/audit.service.js';
 import { contestRepository } from '../contests/contest.repository.js';
 import { createContest, updateContestConfig } from '../contests/contest.service.js';
 import { orgUnitRepository } from '../org-units/org-unit.repository.js';
 import { importOrgUnits } from '../org-units/org-unit.service.js';
-import { SETTING_REQUIRE_TOTP, settingRepository } from '../settings/setting.repository.js';
+import { SETTING_REQUIRE_TOTP } from '../settings/setting.repository.js';
+import { changeSetting } from '../settings/setting.service.js';
 
 export const DEMO_SLUG = 'quang-ngai-2023';
 export const DEMO_PASSWORD = 'demo-quangngai-2023';
@@ -76,16 +74,13 @@ export async function seedDemo(
       ).id
     : (await createContest(deps, null, config)).id;
 
-  await inTransaction(deps, async (trx) => {
-    await settingRepository.set(trx, SETTING_REQUIRE_TOTP, false, nowIso(deps.clock));
-    await recordAudit(trx, deps, {
-      actorUserId: null,
-      action: 'settings.changed',
-      subjectType: 'setting',
-      subjectId: SETTING_REQUIRE_TOTP,
-      data: { value: false, why: 'demo seed: lets a newcomer look around without an authenticator app' },
-    });
-  });
+  await changeSetting(
+    deps,
+    null,
+    SETTING_REQUIRE_TOTP,
+    false,
+    'demo seed: lets a newcomer look around without an authenticator app',
+  );
 
   const logins: DemoLogin[] = [];
   for (const u of DEMO_USERS) {
