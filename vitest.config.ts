@@ -13,6 +13,12 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'web',
+          include: ['packages/web/src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'server',
           include: ['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts'],
           testTimeout: 30_000,

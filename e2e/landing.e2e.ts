@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, horizontalOverflow, launchBrowser, screenshot } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
-describe.skipIf(!chromiumPath)('public landing page at phone width (skipped: Chromium not installed)', () => {
+describe.skipIf(!chromiumPath)('public landing page at phone width', () => {
   let server: RunningServer;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   beforeAll(async () => {

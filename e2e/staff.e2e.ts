@@ -19,7 +19,7 @@ async function signIn(page: Page, url: string, email: string): Promise<void> {
   await page.getByTestId('sign-in-submit').click();
 }
 
-describe.skipIf(!chromiumPath)('staff workspace at phone width (skipped: Chromium not installed)', () => {
+describe.skipIf(!chromiumPath)('staff workspace at phone width', () => {
   let server: RunningServer;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   beforeAll(async () => {

@@ -1,0 +1,25 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+import { currentLang } from '../i18n/i18n';
+
+let csrfToken: string | null = null;
+
+/** Remember the CSRF token of the current session (null after sign-out). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const headers: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', currentLang());
+    if (!SAFE_METHODS.has(request.method.toUpperCase()) && csrfToken) {
+      request.headers.set('x-csrf-token', csrfToken);
+    }
+    return request;
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+api.use(headers);

@@ -1,0 +1,55 @@
+import '@mantine/core/styles.css';
+import './staff.css';
+import { MantineProvider } from '@mantine/core';
+import { Route, Routes } from 'react-router';
+import { theme } from './theme';
+import { RequireSession } from './RequireSession';
+import { StaffLayout } from './StaffLayout';
+import { AuthLayout } from './auth/AuthLayout';
+import { SignInPage } from './auth/SignInPage';
+import { TotpSetupPage } from './auth/TotpSetupPage';
+import { ResetPasswordPage } from './auth/ResetPasswordPage';
+import { HomePage } from './home/HomePage';
+import { ContestOverviewPage } from './contest/ContestOverviewPage';
+import { ConfigPage } from './config/ConfigPage';
+import { OrgUnitPage } from './org-units/OrgUnitPage';
+import { NotFound } from './NotFound';
+
+/** The staff workspace: loaded lazily, so Mantine never weighs on the public pages. */
+export function StaffApp() {
+  return (
+    <MantineProvider theme={theme}>
+      <Routes>
+        <Route element={<AuthLayout />}>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route
+            path="/totp-setup"
+            element={
+              <RequireSession allowEnrolment>
+                <TotpSetupPage />
+              </RequireSession>
+            }
+          />
+        </Route>
+        <Route
+          path="/app"
+          element={
+            <RequireSession>
+              <StaffLayout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="contests/:slug" element={<ContestOverviewPage />} />
+          <Route path="contests/:slug/config" element={<ConfigPage />} />
+          <Route path="org-units/:id" element={<OrgUnitPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+        <Route element={<AuthLayout />}>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </MantineProvider>
+  );
+}
