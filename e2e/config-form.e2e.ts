@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, horizontalOverflow, launchBrowser, screenshot } from './support/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath, horizontalOverflow, screenshot } from './support/browser.js';
+import { signIn, useAppInBrowser } from './support/suite.js';
 
 describe.skipIf(!chromiumPath)('contest configuration form at phone width', () => {
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useAppInBrowser();
 
   it('shows a refused value next to its field, keeps the form, then saves a valid change as a new version', async () => {
-    const page = await browser.browser.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByTestId('sign-in-email').fill('bantochuc@demo.clipcontest.vn');
-    await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
+    const page = await app.browser.newPage();
+    await signIn(page, app.server.url, 'bantochuc@demo.clipcontest.vn');
     await page.waitForURL('**/app**');
-    await page.goto(`${server.url}/app/contests/quang-ngai-2023/config`);
+    await page.goto(`${app.server.url}/app/contests/quang-ngai-2023/config`);
     const quota = page.getByTestId('cfg-rounds.0.quotaPerScopeUnit');
     await quota.waitFor();
     await quota.fill('0');
@@ -34,7 +22,7 @@ describe.skipIf(!chromiumPath)('contest configuration form at phone width', () =
     expect(await quota.inputValue()).toBe('0');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'config-form-invalid-360');
-    const before = await server.deps.db.kysely
+    const before = await app.server.deps.db.kysely
       .selectFrom('contests')
       .select(['version', 'config_json'])
       .where('slug', '=', 'quang-ngai-2023')
@@ -44,7 +32,7 @@ describe.skipIf(!chromiumPath)('contest configuration form at phone width', () =
     await quota.fill('3');
     await page.getByTestId('config-save').click();
     await page.getByTestId('config-saved').waitFor();
-    const after = await server.deps.db.kysely
+    const after = await app.server.deps.db.kysely
       .selectFrom('contests')
       .select(['version', 'config_json'])
       .where('slug', '=', 'quang-ngai-2023')

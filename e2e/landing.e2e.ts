@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, horizontalOverflow, launchBrowser, screenshot } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath, horizontalOverflow, screenshot } from './support/browser.js';
+import { useAppInBrowser } from './support/suite.js';
 
 describe.skipIf(!chromiumPath)('public landing page at phone width', () => {
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useAppInBrowser();
 
   it('shows title, theme, rules and timeline in Vietnamese, with the open phase highlighted', async () => {
-    const page = await browser.browser.newPage();
-    await page.goto(`${server.url}/c/quang-ngai-2023`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.server.url}/c/quang-ngai-2023`);
     await expect
       .poll(() => page.getByTestId('landing-title').textContent())
       .toContain('Tổ công nghệ số cộng đồng');
@@ -36,8 +27,8 @@ describe.skipIf(!chromiumPath)('public landing page at phone width', () => {
   });
 
   it('switches to English on request, by the switcher and by ?lang=en', async () => {
-    const page = await browser.browser.newPage();
-    await page.goto(`${server.url}/c/quang-ngai-2023`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.server.url}/c/quang-ngai-2023`);
     await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
     await expect
       .poll(() => page.getByTestId('landing-title').textContent())
@@ -47,8 +38,8 @@ describe.skipIf(!chromiumPath)('public landing page at phone width', () => {
       await page.locator('[data-testid="timeline-item"][data-status="open"]').first().textContent(),
     ).toMatch(/voting/i);
     await screenshot(page, 'landing-en-360');
-    const fresh = await browser.browser.newPage();
-    await fresh.goto(`${server.url}/c/quang-ngai-2023?lang=en`);
+    const fresh = await app.browser.newPage();
+    await fresh.goto(`${app.server.url}/c/quang-ngai-2023?lang=en`);
     await expect
       .poll(() => fresh.getByTestId('landing-title').textContent())
       .toContain('Community Digital Technology Team');

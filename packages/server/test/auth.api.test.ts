@@ -242,4 +242,24 @@ describe.each(dialects)('accounts and sign-in on %s', (dialect) => {
     expect(oldSession.statusCode).toBe(401);
     await expect(signInAs(h.app, u.email, 'a brand new passphrase')).resolves.toBeTruthy();
   });
+
+  it('sends at most 3 reset links an hour to one account, answering 202 every time', async () => {
+    const u = await createStaff(h.deps, 'observer', { contestId: contest.id });
+    for (let i = 0; i < 5; i++) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/request',
+        payload: { email: u.email },
+      });
+      expect(res.statusCode).toBe(202);
+    }
+    expect(h.inbox.filter((m) => m.to === u.email)).toHaveLength(3);
+    h.clock.advance(61 * 60 * 1000);
+    await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email: u.email },
+    });
+    expect(h.inbox.filter((m) => m.to === u.email)).toHaveLength(4);
+  });
 });

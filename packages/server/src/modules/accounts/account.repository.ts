@@ -107,6 +107,13 @@ export const accountRepository = {
       .execute();
     return { byEmail: byEmail.map((r) => r.at), byIp: byIp.map((r) => r.at) };
   },
+  /** Failures older than any throttling window are useless; dropping them keeps the table small. */
+  async pruneFailures(db: Executor, before: string): Promise<void> {
+    await db.deleteFrom('auth_failures').where('at', '<', before).execute();
+  },
+  async deleteExpiredSessionsOfUser(db: Executor, userId: string, now: string): Promise<void> {
+    await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', now).execute();
+  },
   async clearFailures(db: Executor, emailKey: string): Promise<void> {
     await db.deleteFrom('auth_failures').where('email_key', '=', emailKey).execute();
   },
@@ -119,6 +126,15 @@ export const accountRepository = {
       .insertInto('password_resets')
       .values({ ...row, used_at: null })
       .execute();
+  },
+  async countPasswordResetsSince(db: Executor, userId: string, since: string): Promise<number> {
+    const r = await db
+      .selectFrom('password_resets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .where('created_at', '>', since)
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
   },
   findPasswordReset(db: Executor, tokenHash: string) {
     return db

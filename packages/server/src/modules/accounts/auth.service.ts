@@ -155,6 +155,7 @@ export async function signIn(
   await inTransaction(deps, async (trx) => {
     if (totpStep !== null) await accountRepository.updateUser(trx, user.id, { totp_last_step: totpStep });
     await accountRepository.clearFailures(trx, emailKey);
+    await accountRepository.deleteExpiredSessionsOfUser(trx, user.id, session.created_at);
     await accountRepository.insertSession(trx, session);
   });
   return { token, context: await buildContext(deps.db.kysely, user, session) };

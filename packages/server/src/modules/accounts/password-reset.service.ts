@@ -9,6 +9,7 @@ import { hashPassword, newToken, normalizeEmail, sha256 } from './credentials.js
 
 const RESET_TTL_MS = 60 * 60 * 1000;
 export const MIN_PASSWORD_LENGTH = 10;
+const MAX_RESETS_PER_HOUR = 3;
 
 export function assertPasswordStrength(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > 256)
@@ -29,8 +30,18 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const user = await accountRepository.findUserByEmail(deps.db.kysely, normalizeEmail(email));
   if (!user || user.disabled === 1) return;
-  const token = newToken();
   const now = deps.clock.now();
+  // Nobody's inbox can be flooded through this form: a few links an hour is plenty for a real person.
+  const recent = await accountRepository.countPasswordResetsSince(
+    deps.db.kysely,
+    user.id,
+    new Date(now.getTime() - RESET_TTL_MS).toISOString(),
+  );
+  if (recent >= MAX_RESETS_PER_HOUR) {
+    deps.log.warn({ userId: user.id }, 'password reset mail suppressed: hourly limit reached');
+    return;
+  }
+  const token = newToken();
   await accountRepository.insertPasswordReset(deps.db.kysely, {
     id: newId(),
     user_id: user.id,

@@ -1,16 +1,8 @@
-import { contestConfigObjectSchema, windowKinds } from '@clipcontest/core';
+import { contestConfigObjectSchema, contestPhases, windowKinds } from '@clipcontest/core';
 import { z } from 'zod';
 
 const localized = z.object({ vi: z.string(), en: z.string() });
-export const phaseSchema = z.enum([
-  'launch',
-  'production',
-  'receipt',
-  'voting',
-  'judging',
-  'ceremony',
-  'closed',
-]);
+export const phaseSchema = z.enum(contestPhases);
 
 export const timelineItemSchema = z.object({
   roundKey: z.string(),

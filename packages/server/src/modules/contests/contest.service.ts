@@ -172,6 +172,27 @@ export async function createContest(deps: Deps, actor: Actor | null, input: unkn
   return row;
 }
 
+/** Writes a new version only if nobody saved since `expectedVersion`, with its audit row, atomically. */
+async function saveConfig(
+  deps: Deps,
+  row: ContestRow,
+  config: ContestConfig,
+  expectedVersion: number,
+  audit: { actorUserId: string | null; action: string; data: unknown },
+): Promise<void> {
+  await inTransaction(deps, async (trx) => {
+    const saved = await contestRepository.updateConfig(
+      trx,
+      row.id,
+      expectedVersion,
+      JSON.stringify(config),
+      nowIso(deps.clock),
+    );
+    if (!saved) throw contestErrors.versionConflict();
+    await recordAudit(trx, deps, { ...audit, subjectType: 'contest', subjectId: row.id, contestId: row.id });
+  });
+}
+
 export async function createContestView(deps: Deps, actor: Actor, input: unknown) {
   return contestView(deps, await createContest(deps, actor, input));
 }
@@ -195,25 +216,15 @@ export async function updateContestConfig(
       },
     ]);
   const before = parseConfig(row);
-  const at = nowIso(deps.clock);
-  await inTransaction(deps, async (trx) => {
-    if (
-      !(await contestRepository.updateConfig(trx, row.id, input.expectedVersion, JSON.stringify(config), at))
-    )
-      throw contestErrors.versionConflict();
-    await recordAudit(trx, deps, {
-      actorUserId: actor?.userId ?? null,
-      action: 'contest.config_updated',
-      subjectType: 'contest',
-      subjectId: row.id,
-      contestId: row.id,
-      data: {
-        fromVersion: input.expectedVersion,
-        toVersion: input.expectedVersion + 1,
-        changed: changedSections(before, config),
-        reason: input.reason ?? null,
-      },
-    });
+  await saveConfig(deps, row, config, input.expectedVersion, {
+    actorUserId: actor?.userId ?? null,
+    action: 'contest.config_updated',
+    data: {
+      fromVersion: input.expectedVersion,
+      toVersion: input.expectedVersion + 1,
+      changed: changedSections(before, config),
+      reason: input.reason ?? null,
+    },
   });
   return contestView(deps, await loadContest(deps, slug));
 }
@@ -231,26 +242,16 @@ export async function extendContestWindow(
   if (!input.reason.trim()) throw contestErrors.reasonRequired();
   const before = parseConfig(row);
   const config = validOrThrow(extendWindow(before, input.roundKey, input.kind, input.closesAt));
-  const at = nowIso(deps.clock);
-  await inTransaction(deps, async (trx) => {
-    if (
-      !(await contestRepository.updateConfig(trx, row.id, input.expectedVersion, JSON.stringify(config), at))
-    )
-      throw contestErrors.versionConflict();
-    await recordAudit(trx, deps, {
-      actorUserId: actor.userId,
-      action: 'contest.window_extended',
-      subjectType: 'contest',
-      subjectId: row.id,
-      contestId: row.id,
-      data: {
-        roundKey: input.roundKey,
-        kind: input.kind,
-        from: before.rounds.find((r) => r.key === input.roundKey)?.windows[input.kind]?.closesAt ?? null,
-        to: input.closesAt,
-        reason: input.reason.trim(),
-      },
-    });
+  await saveConfig(deps, row, config, input.expectedVersion, {
+    actorUserId: actor.userId,
+    action: 'contest.window_extended',
+    data: {
+      roundKey: input.roundKey,
+      kind: input.kind,
+      from: before.rounds.find((r) => r.key === input.roundKey)?.windows[input.kind]?.closesAt ?? null,
+      to: input.closesAt,
+      reason: input.reason.trim(),
+    },
   });
   return contestView(deps, await loadContest(deps, slug));
 }
