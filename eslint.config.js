@@ -20,7 +20,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.ts', 'scripts/*.mjs', 'packages/server/bin/*.mjs'],
+          allowDefaultProject: ['*.js', '*.ts', 'scripts/*.mjs', 'bench/*.ts', 'packages/server/bin/*.mjs'],
         },
         tsconfigRootDir: import.meta.dirname,
       },

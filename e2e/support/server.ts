@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DemoPhase } from '@clipcontest/core';
 import { pino } from 'pino';
 import { buildApp } from '../../packages/server/src/app.js';
 import { loadConfig } from '../../packages/server/src/infra/config/config.js';
@@ -18,6 +19,8 @@ export { DEMO_PASSWORD } from '../../packages/server/src/modules/demo/demo.servi
 export interface RunningServer {
   url: string;
   deps: Awaited<ReturnType<typeof createDeps>>;
+  /** Shifts the demo contest's dates so that now falls in `phase` (entries and accounts are kept). */
+  retime(phase: DemoPhase): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,7 +28,9 @@ export interface RunningServer {
  * The real server (built web app, API, SQLite file) on a free port, seeded with the demo contest.
  * `requireTotp` restores the production default that the demo seed turns off.
  */
-export async function startServer(opts: { requireTotp?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  opts: { requireTotp?: boolean; phase?: DemoPhase } = {},
+): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'clipcontest-e2e-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -34,7 +39,7 @@ export async function startServer(opts: { requireTotp?: boolean } = {}): Promise
     PORT: '0',
   });
   const deps = await createDeps(config, { log: pino({ level: 'silent' }) });
-  await seedDemo(deps, 'voting');
+  await seedDemo(deps, opts.phase ?? 'voting');
   if (opts.requireTotp)
     await settingRepository.set(deps.db.kysely, SETTING_REQUIRE_TOTP, true, nowIso(deps.clock));
   const app = await buildApp(deps, { webDistDir: DEFAULT_WEB_DIST });
@@ -43,6 +48,7 @@ export async function startServer(opts: { requireTotp?: boolean } = {}): Promise
   return {
     url: `http://127.0.0.1:${port}`,
     deps,
+    retime: (phase) => seedDemo(deps, phase).then(() => undefined),
     async close() {
       await app.close();
       await deps.close();

@@ -50,6 +50,11 @@ export const entryRulesSchema = z.object({
   requiredFields: z.array(z.enum(entryFields)).default(['title']),
   declarations: z.array(declarationSchema).default([]),
   maxEntriesPerTeam: z.number().int().positive(),
+  /** Items the secretariat ticks by hand at receipt (the automatic ones are always checked). */
+  receiptChecklist: z.array(z.object({ key: keySchema, label: localizedTextSchema(300) })).default([
+    { key: 'theme_fit', label: { vi: 'Đúng chủ đề cuộc thi', en: 'Fits the contest theme' } },
+    { key: 'eligible_team', label: { vi: 'Đúng đối tượng dự thi', en: 'Eligible entrant' } },
+  ]),
 });
 
 export const roundSourceSchema = z.discriminatedUnion('kind', [

@@ -25,6 +25,8 @@ export * from './org-unit.tree.js';
 export * from './org-import.schema.js';
 export * from './entry.state-machine.js';
 export * from './authorization.policy.js';
+export * from './media-sniff.rules.js';
+export * from './entry-workflow.rules.js';
 
 export {
   demoContestConfig,

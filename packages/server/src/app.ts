@@ -23,6 +23,12 @@ import { userRoutes } from './modules/accounts/user.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { contestRoutes } from './modules/contests/contest.routes.js';
 import { orgUnitRoutes } from './modules/org-units/org-unit.routes.js';
+import { entryUploadHooks } from './modules/entries/entry-media.service.js';
+import { entryRoutes } from './modules/entries/entry.routes.js';
+import { notificationRoutes } from './modules/notifications/notification.routes.js';
+import { progressRoutes } from './modules/reports/progress.routes.js';
+import { teamRoutes } from './modules/teams/team.routes.js';
+import { uploadRoutes } from './modules/uploads/upload.routes.js';
 
 export interface AppOptions {
   /** Built web app to serve at `/`; when absent, only the API runs. */
@@ -95,6 +101,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(contestRoutes(deps));
   await app.register(orgUnitRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(teamRoutes(deps));
+  await app.register(entryRoutes(deps));
+  await app.register(notificationRoutes(deps));
+  await app.register(progressRoutes(deps));
+  await app.register(uploadRoutes(deps, entryUploadHooks(deps), { directory: deps.uploadDir }));
 
   const dist = options.webDistDir;
   if (dist && existsSync(join(dist, 'index.html'))) {

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import type { AppConfig } from './infra/config/config.js';
@@ -6,6 +8,7 @@ import { openDatabase } from './infra/db/database.js';
 import { systemClock, type Clock } from './infra/db/ids.js';
 import { migrateToLatest } from './infra/db/migrate.js';
 import { createMailer, type Mailer } from './infra/mail/mailer.js';
+import { createStorage } from './infra/storage/create-storage.js';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -23,5 +26,17 @@ export async function createDeps(
   const applied = await migrateToLatest(db);
   if (applied.length) log.info({ applied }, 'database migrated');
   const mailer = overrides.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log });
-  return { db, log, config, clock: overrides.clock ?? systemClock, mailer, close: () => db.close() };
+  const storage = createStorage(config.STORAGE_URL, resolve(config.MEDIA_DIR));
+  const uploadDir = resolve(config.UPLOAD_DIR);
+  mkdirSync(uploadDir, { recursive: true });
+  return {
+    db,
+    log,
+    config,
+    clock: overrides.clock ?? systemClock,
+    mailer,
+    storage,
+    uploadDir,
+    close: () => db.close(),
+  };
 }

@@ -3,6 +3,8 @@ import { buildApp } from './app.js';
 import { contestRepository } from './modules/contests/contest.repository.js';
 import { formatDemoBanner, seedDemo } from './modules/demo/demo.service.js';
 import { createDeps, DEFAULT_WEB_DIST } from './runtime.js';
+import { forwardDueNominations } from './modules/entries/nomination.service.js';
+import { flushEmails } from './modules/notifications/notification.service.js';
 
 /** `clipcontest serve`: migrate, seed the demo contest into an empty database, listen, stop cleanly. */
 export async function serve(config: AppConfig): Promise<void> {
@@ -21,10 +23,21 @@ export async function serve(config: AppConfig): Promise<void> {
   if (banner) process.stdout.write(`${banner}\n`);
   process.stdout.write(`clipcontest is serving ${config.publicUrl} (database: ${deps.db.dialect})\n`);
 
+  // Housekeeping until the job queue arrives: deadline-time forwarding and email retries, once a minute.
+  const tick = () => {
+    void forwardDueNominations(deps)
+      .then(() => flushEmails(deps))
+      .catch((e: unknown) => deps.log.error({ err: e }, 'housekeeping failed'));
+  };
+  const timer = setInterval(tick, 60_000);
+  timer.unref();
+  tick();
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(timer);
     deps.log.info({ signal }, 'shutting down');
     void app
       .close()

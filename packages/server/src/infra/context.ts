@@ -3,6 +3,7 @@ import type { AppConfig } from './config/config.js';
 import type { Db, Executor } from './db/database.js';
 import type { Clock } from './db/ids.js';
 import type { Mailer } from './mail/mailer.js';
+import type { Storage } from './storage/storage.js';
 
 /** What every service receives explicitly: no module reaches for globals. */
 export interface Deps {
@@ -11,6 +12,9 @@ export interface Deps {
   mailer: Mailer;
   config: AppConfig;
   log: Logger;
+  storage: Storage;
+  /** Where resumable upload chunks land before the finished file moves to storage. */
+  uploadDir: string;
 }
 
 /** Services open the transaction; repositories run inside whatever executor they are handed. */

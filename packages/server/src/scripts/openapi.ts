@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildApp } from '../app.js';
@@ -7,7 +9,13 @@ import { createDeps } from '../runtime.js';
 /** The OpenAPI document the routes describe, from an app on a throwaway in-memory database. */
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   const deps = await createDeps(
-    loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' }),
+    loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: 'sqlite::memory:',
+      LOG_LEVEL: 'silent',
+      MEDIA_DIR: join(tmpdir(), 'clipcontest-openapi-media'),
+      UPLOAD_DIR: join(tmpdir(), 'clipcontest-openapi-uploads'),
+    }),
     {
       log: pino({ level: 'silent' }),
     },

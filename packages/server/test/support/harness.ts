@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from '../../src/app.js';
@@ -43,6 +46,8 @@ export async function startHarness(
     DATABASE_URL: opts.databaseUrl ?? sharedDatabaseUrl(dialect),
     SMTP_URL: smtp.url,
     PUBLIC_URL: 'http://clipcontest.test',
+    MEDIA_DIR: mkdtempSync(join(tmpdir(), 'cc-media-')),
+    UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'cc-uploads-')),
   });
   const clock = new TestClock();
   const deps = await createDeps(config, { clock, log: pino({ level: 'silent' }) });

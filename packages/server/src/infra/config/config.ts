@@ -20,6 +20,13 @@ const configSchema = z.object({
       'must start with sqlite:, postgres:// or postgresql://',
     )
     .default('sqlite:./data/clipcontest.db'),
+  /** Media storage: `s3://bucket?endpoint=…` for S3-compatible storage; local disk under MEDIA_DIR otherwise. */
+  STORAGE_URL: z
+    .string()
+    .regex(/^s3:\/\//, 'must start with s3://')
+    .optional(),
+  MEDIA_DIR: z.string().default('./data/media'),
+  UPLOAD_DIR: z.string().default('./data/uploads'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//)

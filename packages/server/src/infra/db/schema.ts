@@ -12,6 +12,111 @@ export interface Database {
   password_resets: PasswordResetTable;
   settings: SettingTable;
   audit_log: AuditLogTable;
+  teams: TeamTable;
+  team_members: TeamMemberTable;
+  entries: EntryTable;
+  media_files: MediaFileTable;
+  quota_counters: QuotaCounterTable;
+  window_overrides: WindowOverrideTable;
+  notifications: NotificationTable;
+}
+
+export interface TeamTable {
+  id: string;
+  contest_id: string;
+  org_unit_id: string;
+  name: string;
+  status: 'pending' | 'approved';
+  created_at: string;
+  created_by: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+}
+
+export interface TeamMemberTable {
+  id: string;
+  team_id: string;
+  name: string;
+  position: string;
+  phone: string | null;
+  email: string | null;
+  is_leader: number;
+  user_id: string | null;
+  sort: number;
+}
+
+export interface EntryTable {
+  id: string;
+  contest_id: string;
+  round_key: string;
+  team_id: string;
+  org_unit_id: string;
+  /** The unit at the current round's scope level (e.g. the district), for quotas and coordinator scope. */
+  scope_unit_id: string | null;
+  title: string;
+  synopsis: string;
+  credits: string;
+  declarations_json: string;
+  checklist_json: string;
+  status: string;
+  status_reason: string | null;
+  fix_deadline: string | null;
+  original_media_id: string | null;
+  subtitle_media_id: string | null;
+  submitted_at: string | null;
+  forwarded_at: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MediaFileTable {
+  id: string;
+  entry_id: string;
+  upload_id: string;
+  kind: 'original' | 'subtitle';
+  storage_key: string;
+  filename: string;
+  container: string;
+  size_bytes: number;
+  sha256: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface QuotaCounterTable {
+  key: string;
+  used: number;
+}
+
+export interface WindowOverrideTable {
+  id: string;
+  contest_id: string;
+  round_key: string;
+  kind: string;
+  org_unit_id: string;
+  closes_at: string;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  contest_id: string | null;
+  entry_id: string | null;
+  kind: string;
+  title_vi: string;
+  title_en: string;
+  body_vi: string;
+  body_en: string;
+  created_at: string;
+  read_at: string | null;
+  email_status: 'pending' | 'sending' | 'sent' | 'failed' | 'none';
+  email_attempts: number;
+  email_sent_at: string | null;
 }
 
 export interface OrgUnitTable {

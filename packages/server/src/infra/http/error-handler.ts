@@ -10,7 +10,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from './error-schema.js';
 import { langOf } from './lang.js';
 
-const STATUS: Record<DomainErrorKind, number> = {
+/** HTTP status of each kind of domain error (also used by answers written outside Fastify's reply). */
+export const STATUS_OF: Record<DomainErrorKind, number> = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
@@ -55,7 +56,7 @@ export function sendDomainError(request: FastifyRequest, reply: FastifyReply, e:
   const body: ErrorResponse = { code: e.code, message: e.localized[lang], messages: e.localized };
   if (e.issues.length) body.issues = [...e.issues];
   if (e.retryAfterSeconds !== undefined) void reply.header('retry-after', String(e.retryAfterSeconds));
-  return reply.status(STATUS[e.kind]).send(body);
+  return reply.status(STATUS_OF[e.kind]).send(body);
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

@@ -140,6 +140,12 @@ export const contestRoutes =
             closesAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/),
             reason: z.string().trim().min(1).max(2000),
             expectedVersion: z.number().int().min(1),
+            orgUnitId: z
+              .string()
+              .min(1)
+              .max(64)
+              .optional()
+              .describe('Extend only for this unit and the units under it'),
           }),
           response: { 200: contestViewSchema, ...commonErrors },
         },

@@ -16,6 +16,7 @@ import { newId, nowIso } from '../../infra/db/ids.js';
 import { authErrors } from '../accounts/auth.errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { listOrgUnits, type OrgUnitView } from '../org-units/org-unit.service.js';
+import { orgUnitRepository } from '../org-units/org-unit.repository.js';
 import { contestRepository, type ContestRow } from './contest.repository.js';
 
 export type Phase = ReturnType<typeof currentPhase>;
@@ -80,7 +81,7 @@ export function timelineView(config: ContestConfig, now: Date): TimelineItemView
   }));
 }
 
-async function loadContest(deps: Deps, slug: string): Promise<ContestRow> {
+export async function loadContest(deps: Deps, slug: string): Promise<ContestRow> {
   const row = await contestRepository.findBySlug(deps.db.kysely, slug);
   if (!row) throw contestErrors.notFound();
   return row;
@@ -172,6 +173,54 @@ export async function createContest(deps: Deps, actor: Actor | null, input: unkn
   return row;
 }
 
+/** One unit (and everything under it) gets a later deadline; the configuration itself is unchanged. */
+async function extendForUnit(
+  deps: Deps,
+  actor: Actor,
+  row: ContestRow,
+  config: ContestConfig,
+  input: { roundKey: string; kind: WindowKind; closesAt: string; reason: string; orgUnitId: string },
+): Promise<void> {
+  // Validates the round, the window and "only later" exactly as a contest-wide extension would.
+  extendWindow(config, input.roundKey, input.kind, input.closesAt);
+  if (!(await orgUnitRepository.findById(deps.db.kysely, input.orgUnitId)))
+    throw new DomainError('not_found', 'org_unit_not_found', {
+      vi: 'Không tìm thấy đơn vị hành chính.',
+      en: 'Administrative unit not found.',
+    });
+  await inTransaction(deps, async (trx) => {
+    await trx
+      .insertInto('window_overrides')
+      .values({
+        id: newId(),
+        contest_id: row.id,
+        round_key: input.roundKey,
+        kind: input.kind,
+        org_unit_id: input.orgUnitId,
+        closes_at: input.closesAt,
+        reason: input.reason.trim(),
+        created_by: actor.userId,
+        created_at: nowIso(deps.clock),
+      })
+      .execute();
+    await recordAudit(trx, deps, {
+      actorUserId: actor.userId,
+      action: 'contest.window_extended',
+      subjectType: 'contest',
+      subjectId: row.id,
+      contestId: row.id,
+      data: {
+        roundKey: input.roundKey,
+        kind: input.kind,
+        orgUnitId: input.orgUnitId,
+        from: config.rounds.find((r) => r.key === input.roundKey)?.windows[input.kind]?.closesAt ?? null,
+        to: input.closesAt,
+        reason: input.reason.trim(),
+      },
+    });
+  });
+}
+
 /** Writes a new version only if nobody saved since `expectedVersion`, with its audit row, atomically. */
 async function saveConfig(
   deps: Deps,
@@ -234,13 +283,24 @@ export async function extendContestWindow(
   deps: Deps,
   actor: Actor,
   slug: string,
-  input: { roundKey: string; kind: WindowKind; closesAt: string; reason: string; expectedVersion: number },
+  input: {
+    roundKey: string;
+    kind: WindowKind;
+    closesAt: string;
+    reason: string;
+    expectedVersion: number;
+    orgUnitId?: string | undefined;
+  },
 ) {
   const row = await loadContest(deps, slug);
   if (!can(actor, 'contest.extendWindow', { contestId: row.id, roundKey: input.roundKey }))
     throw authErrors.forbidden();
   if (!input.reason.trim()) throw contestErrors.reasonRequired();
   const before = parseConfig(row);
+  if (input.orgUnitId) {
+    await extendForUnit(deps, actor, row, before, { ...input, orgUnitId: input.orgUnitId });
+    return contestView(deps, row);
+  }
   const config = validOrThrow(extendWindow(before, input.roundKey, input.kind, input.closesAt));
   await saveConfig(deps, row, config, input.expectedVersion, {
     actorUserId: actor.userId,

@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { demoContestConfig, type DemoPhase, type Role } from '@clipcontest/core';
 import type { Deps } from '../../infra/context.js';
 import { accountRepository } from '../accounts/account.repository.js';
+import { toActor } from '../accounts/auth.service.js';
+import { teamRepository } from '../teams/team.repository.js';
+import { registerTeam } from '../teams/team.service.js';
 import { assignRole, createUser } from '../accounts/user.service.js';
 import { contestRepository } from '../contests/contest.repository.js';
 import { createContest, updateContestConfig } from '../contests/contest.service.js';
@@ -47,6 +50,13 @@ const DEMO_USERS: Array<{ email: string; name: string; role: Role; unitCode?: st
     name: 'Tổ CNSCĐ thị trấn Châu Ổ',
     role: 'team',
     unitCode: '21040',
+    contest: true,
+  },
+  {
+    email: 'binhthuan@demo.clipcontest.vn',
+    name: 'Tổ CNSCĐ xã Bình Thuận',
+    role: 'team',
+    unitCode: '21043',
     contest: true,
   },
   { email: 'quansat@demo.clipcontest.vn', name: 'UBND tỉnh (quan sát)', role: 'observer', contest: true },
@@ -100,7 +110,35 @@ export async function seedDemo(
       scope: unit ? `${unit.name} (${unit.code})` : u.contest ? DEMO_SLUG : 'platform',
     });
   }
+  await seedDemoTeams(deps, logins);
   return { created: !existing, logins };
+}
+
+/** The demo's team accounts get their team rows, registered by the Bình Sơn coordinator, so they can submit. */
+async function seedDemoTeams(deps: Deps, logins: DemoLogin[]): Promise<void> {
+  const db = deps.db.kysely;
+  const coordinator = await accountRepository.findUserByEmail(db, 'binhson@demo.clipcontest.vn');
+  if (!coordinator) return;
+  const actor = toActor(coordinator.id, await accountRepository.assignmentsOf(db, coordinator.id));
+  const contest = await contestRepository.findBySlug(db, DEMO_SLUG);
+  for (const login of logins.filter((l) => l.role === 'team')) {
+    const spec = DEMO_USERS.find((u) => u.email === login.email);
+    const unit = spec?.unitCode ? await orgUnitRepository.findByCode(db, spec.unitCode) : undefined;
+    if (!unit || !contest || (await teamRepository.findByUnit(db, contest.id, unit.id))) continue;
+    await registerTeam(deps, actor, DEMO_SLUG, {
+      orgUnitId: unit.id,
+      name: login.name,
+      members: [
+        {
+          name: login.name.replace('Tổ CNSCĐ', 'Tổ trưởng'),
+          position: 'Tổ trưởng',
+          email: login.email,
+          isLeader: true,
+        },
+        { name: 'Thành viên Tổ', position: 'Thành viên', isLeader: false },
+      ],
+    });
+  }
 }
 
 export function formatDemoBanner(logins: DemoLogin[], url: string): string {
