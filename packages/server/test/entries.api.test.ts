@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { localToInstant } from '@clipcontest/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +100,50 @@ describe.each(dialects)('entries, nominations and receipt on %s', (dialect) => {
     expect(mails[0]?.subject).toContain('Đã nộp');
     const feed = await get(teamA.session, '/api/me/feed');
     expect(feed.json<{ items: Array<{ entryId: string }> }>().items[0]?.entryId).toBe(entry.id);
+  });
+
+  it('streams an entry’s video with range requests to those who may see it, and to nobody else', async () => {
+    const created = await post(teamA.session, `/api/contests/${contest.slug}/entries`, { title: 'Xem thử' });
+    const id = created.json<{ id: string }>().id;
+    const sha = await attachVideo(h.deps, id, 300_000);
+    const whole = await h.app.inject({
+      method: 'GET',
+      url: `/api/entries/${id}/media/original`,
+      headers: { cookie: coordinator.cookie },
+    });
+    expect(whole.statusCode).toBe(200);
+    expect(createHash('sha256').update(whole.rawPayload).digest('hex')).toBe(sha);
+    expect(whole.headers['cache-control']).toBe('private, no-store');
+    const part = await h.app.inject({
+      method: 'GET',
+      url: `/api/entries/${id}/media/original`,
+      headers: { cookie: teamA.session.cookie, range: 'bytes=100-199' },
+    });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe('bytes 100-199/300000');
+    expect(part.rawPayload.equals(whole.rawPayload.subarray(100, 200))).toBe(true);
+    expect(
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: `/api/entries/${id}/media/original`,
+          headers: { cookie: otherCoordinator.cookie },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect((await h.app.inject({ method: 'GET', url: `/api/entries/${id}/media/original` })).statusCode).toBe(
+      401,
+    );
+    expect(
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: `/api/entries/${id}/media/subtitle`,
+          headers: { cookie: teamA.session.cookie },
+        })
+      ).statusCode,
+    ).toBe(404);
+    await post(teamA.session, `/api/entries/${id}/withdraw`, {});
   });
 
   it('refuses a submission one second after the window closes, naming the deadline', async () => {
@@ -275,6 +320,18 @@ describe.each(dialects)('entries, nominations and receipt on %s', (dialect) => {
     expect(accepted.json()).toMatchObject({ status: 'accepted' });
     const rejected = await post(secretary, `/api/entries/${second}/reject`, { reason: 'Không đúng chủ đề' });
     expect(rejected.json()).toMatchObject({ status: 'rejected' });
+
+    // Every status change of the entry reached every person involved by exactly one email.
+    const notes = await h.deps.db.kysely
+      .selectFrom('notifications')
+      .selectAll()
+      .where('entry_id', '=', first ?? '')
+      .execute();
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((n) => n.email_status === 'sent')).toBe(true);
+    const title = (await get(secretary, `/api/entries/${first}`)).json<{ title: string }>().title;
+    const mailed = h.inbox.filter((m) => m.text.includes(`"${title}"`));
+    expect(mailed).toHaveLength(notes.length);
     h.clock.set(saved);
   });
 

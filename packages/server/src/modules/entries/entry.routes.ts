@@ -13,6 +13,7 @@ import {
   updateEntry,
   withdrawEntry,
 } from './entry.service.js';
+import { readEntryMedia } from './entry-media-read.service.js';
 import { forwardNominations, nominateEntry, unnominateEntry } from './nomination.service.js';
 import { acceptEntry, rejectEntry, returnEntry, saveChecklist } from './receipt.service.js';
 
@@ -62,6 +63,27 @@ export const entryRoutes =
       '/api/entries/:id',
       { schema: { tags: ['entries'], params: idParams, response: ok } },
       (request) => getEntry(deps, requireAuth(request).actor, request.params.id),
+    );
+    app.get(
+      '/api/entries/:id/media/:kind',
+      {
+        schema: {
+          tags: ['entries'],
+          description:
+            "The entry's video or subtitle, with HTTP range requests, for those who may see the entry.",
+          params: idParams.extend({ kind: z.enum(['original', 'subtitle']) }),
+        },
+      },
+      async (request, reply) => {
+        const media = await readEntryMedia(
+          deps,
+          requireAuth(request).actor,
+          request.params.id,
+          request.params.kind,
+          request.headers.range,
+        );
+        return reply.status(media.status).headers(media.headers).send(media.body);
+      },
     );
     app.patch(
       '/api/entries/:id',
