@@ -3,6 +3,8 @@ import { buildApp } from './app.js';
 import { contestRepository } from './modules/contests/contest.repository.js';
 import { formatDemoBanner, seedDemo } from './modules/demo/demo.service.js';
 import { createDeps, DEFAULT_WEB_DIST } from './runtime.js';
+import { createAppWorker } from './infra/queue/app-worker.js';
+import { workerSettingsFromEnv } from './infra/queue/worker-settings.js';
 import { forwardDueNominations } from './modules/entries/nomination.service.js';
 import { flushEmails } from './modules/notifications/notification.service.js';
 
@@ -20,6 +22,10 @@ export async function serve(config: AppConfig): Promise<void> {
     trustProxy: config.TRUST_PROXY,
   });
   await app.listen({ host: config.HOST, port: config.PORT });
+  // Embedded shape: this process also works the job queue (JOBS_IN_PROCESS=false leaves it to `clipcontest worker`).
+  const jobSettings = workerSettingsFromEnv();
+  const worker = jobSettings.inProcess ? createAppWorker(deps, jobSettings) : undefined;
+  worker?.start();
   if (banner) process.stdout.write(`${banner}\n`);
   process.stdout.write(`clipcontest is serving ${config.publicUrl} (database: ${deps.db.dialect})\n`);
 
@@ -39,8 +45,7 @@ export async function serve(config: AppConfig): Promise<void> {
     stopping = true;
     clearInterval(timer);
     deps.log.info({ signal }, 'shutting down');
-    void app
-      .close()
+    void Promise.all([app.close(), worker?.stop()])
       .then(() => deps.close())
       .then(() => process.exit(0));
   };

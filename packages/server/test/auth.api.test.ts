@@ -6,6 +6,10 @@ import { dialects } from './support/databases.js';
 import { createStaff, createTestContest, ensureQuangNgai, TEST_PASSWORD } from './support/fixtures.js';
 import { asUser, signInAs, startHarness, type Harness } from './support/harness.js';
 
+// Each run signs in from its own (documentation-range) address, so the per-address failure limit, which
+// lives in the shared database, never carries over between runs or suites.
+const testIp = `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+
 describe.each(dialects)('accounts and sign-in on %s', (dialect) => {
   let h: Harness;
   let contest: { id: string; slug: string };
@@ -23,6 +27,7 @@ describe.each(dialects)('accounts and sign-in on %s', (dialect) => {
     const res = await h.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
+      remoteAddress: testIp,
       payload: { email: u.email.toUpperCase(), password: u.password },
     });
     expect(res.statusCode).toBe(200);
@@ -47,6 +52,7 @@ describe.each(dialects)('accounts and sign-in on %s', (dialect) => {
     const vi = await h.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
+      remoteAddress: testIp,
       payload: { email: u.email, password: 'nope nope nope' },
     });
     expect(vi.statusCode).toBe(401);
@@ -57,6 +63,7 @@ describe.each(dialects)('accounts and sign-in on %s', (dialect) => {
     const en = await h.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
+      remoteAddress: testIp,
       headers: { 'accept-language': 'en-US,en;q=0.9' },
       payload: { email: 'nobody@example.org', password: 'nope nope nope' },
     });
@@ -72,6 +79,7 @@ describe.each(dialects)('accounts and sign-in on %s', (dialect) => {
       const r = await h.app.inject({
         method: 'POST',
         url: '/api/auth/sign-in',
+        remoteAddress: testIp,
         payload: { email: u.email, password: `wrong-${i}-password` },
       });
       expect(r.statusCode).toBe(401);
@@ -79,6 +87,7 @@ describe.each(dialects)('accounts and sign-in on %s', (dialect) => {
     const blocked = await h.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
+      remoteAddress: testIp,
       payload: { email: u.email, password: u.password },
     });
     expect(blocked.statusCode).toBe(429);
@@ -88,6 +97,7 @@ describe.each(dialects)('accounts and sign-in on %s', (dialect) => {
     const again = await h.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
+      remoteAddress: testIp,
       payload: { email: u.email, password: u.password },
     });
     expect(again.statusCode).toBe(200);
@@ -112,6 +122,7 @@ describe.each(dialects)('accounts and sign-in on %s', (dialect) => {
     const crossSite = await h.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
+      remoteAddress: testIp,
       headers: { origin: 'https://evil.example', host: 'clipcontest.test' },
       payload: { email: u.email, password: u.password },
     });
@@ -177,6 +188,7 @@ describe.each(dialects)('accounts and sign-in on %s', (dialect) => {
     const noCode = await h.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
+      remoteAddress: testIp,
       payload: { email: u.email, password: TEST_PASSWORD },
     });
     expect(noCode.json<{ code: string }>().code).toBe('totp_required');
@@ -184,6 +196,7 @@ describe.each(dialects)('accounts and sign-in on %s', (dialect) => {
     const replay = await h.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
+      remoteAddress: testIp,
       payload: { email: u.email, password: TEST_PASSWORD, totpCode: code },
     });
     expect(replay.json<{ code: string }>().code).toBe('totp_invalid');
@@ -192,6 +205,7 @@ describe.each(dialects)('accounts and sign-in on %s', (dialect) => {
     const signed = await h.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
+      remoteAddress: testIp,
       payload: { email: u.email, password: TEST_PASSWORD, totpCode: next },
     });
     expect(signed.statusCode).toBe(200);

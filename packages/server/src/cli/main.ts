@@ -4,6 +4,7 @@ import { isDomainError, roles, type Role } from '@clipcontest/core';
 import { loadConfig, type AppConfig } from '../infra/config/config.js';
 import { createDeps } from '../runtime.js';
 import { serve } from '../server.js';
+import { runWorker } from '../infra/queue/run-worker.js';
 import { verifyAuditChain } from '../modules/audit/audit.service.js';
 import { formatDemoBanner, seedDemo } from '../modules/demo/demo.service.js';
 import { importOrgUnits } from '../modules/org-units/org-unit.service.js';
@@ -17,6 +18,7 @@ import { createContest } from '../modules/contests/contest.service.js';
 const USAGE = `clipcontest <command>
 
   serve                          run the web server (migrates; seeds the demo into an empty database)
+  worker                         work the job queue until SIGINT/SIGTERM (JOB_CONCURRENCY, JOB_POLL_MS, JOB_LEASE_SECONDS)
   migrate                        apply database migrations
   demo [--phase P]               seed/re-time the Quảng Ngãi 2023 demo (P: launch|production|receipt|voting|judging|ceremony|closed)
   contest create FILE            create a contest from a configuration JSON (see docs/contest-configuration.md)
@@ -51,6 +53,9 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'serve':
       await serve(config);
       return -1; // keep running
+    case 'worker':
+      await runWorker(config);
+      return -1; // keep running until a signal
     case 'migrate':
       await withDeps(config, () => Promise.resolve());
       console.log('database is up to date');

@@ -19,6 +19,7 @@ export interface Database {
   quota_counters: QuotaCounterTable;
   window_overrides: WindowOverrideTable;
   notifications: NotificationTable;
+  jobs: JobTable;
 }
 
 export interface TeamTable {
@@ -208,4 +209,23 @@ export interface AuditLogTable {
   data_json: string;
   prev_hash: string;
   hash: string;
+}
+
+/** The job queue (src/infra/queue): one row per job, kept after it finishes for inspection. */
+export interface JobTable {
+  id: string;
+  queue: string;
+  name: string;
+  payload_json: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  dedupe_key: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
 }
