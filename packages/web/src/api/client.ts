@@ -9,6 +9,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The current session's CSRF token, for requests made outside this client (tus uploads). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const headers: Middleware = {

@@ -40,3 +40,30 @@ export type OrgUnit = Json<
   paths['/api/contests/{slug}/org-units']['get']['responses']['200']
 >['units'][number];
 export type OrgUnitView = Json<paths['/api/org-units/{id}']['get']['responses']['200']>;
+
+export type EntrySummary = Json<
+  paths['/api/contests/{slug}/entries']['get']['responses']['200']
+>['entries'][number];
+export type EntryView = Json<paths['/api/entries/{id}']['get']['responses']['200']>;
+export type EntryStatus = EntryView['status'];
+export type EntryAction = EntryView['actions'][number];
+export type ChecklistItem = EntryView['checklist'][number];
+export type EntryMedia = NonNullable<EntryView['original']>;
+export type HistoryItem = EntryView['history'][number];
+export type EntryFields =
+  paths['/api/contests/{slug}/entries']['post']['requestBody']['content']['application/json'];
+export type EntryListFilter = NonNullable<
+  paths['/api/contests/{slug}/entries']['get']['parameters']['query']
+>;
+
+export type Team = Json<paths['/api/contests/{slug}/teams']['get']['responses']['200']>['teams'][number];
+export type TeamInput =
+  paths['/api/contests/{slug}/teams']['post']['requestBody']['content']['application/json'];
+export type TeamMemberInput = TeamInput['members'][number];
+
+export type FeedItem = Json<paths['/api/me/feed']['get']['responses']['200']>['items'][number];
+export type Progress = Json<paths['/api/contests/{slug}/progress']['get']['responses']['200']>;
+export type ProgressRow = Progress['rows'][number];
+export type ProgressCounts = Progress['totals'];
+export type ExtendWindowBody =
+  paths['/api/contests/{slug}/windows/extend']['post']['requestBody']['content']['application/json'];

@@ -91,8 +91,28 @@ export function formatDuration(seconds: number): string {
 
 export const BYTES_PER_MB = 1024 * 1024;
 
-/** 2 147 483 648 → "2 GB"; 52 428 800 → "50 MB" (binary units, as file managers show them). */
+/** 2 147 483 648 → "2 GB"; 52 428 800 → "50 MB"; 30 000 → "30 KB" (binary units, as file managers show them). */
 export function formatFileSize(bytes: number, lang: Lang): string {
+  if (bytes < BYTES_PER_MB) return `${formatNumber(Math.ceil(bytes / 1024), lang, 0)} KB`;
   const mb = bytes / BYTES_PER_MB;
   return mb >= 1024 ? `${formatNumber(mb / 1024, lang, 1)} GB` : `${formatNumber(mb, lang, 1)} MB`;
 }
+
+/** An instant as contest-local wall time for a datetime-local input: `YYYY-MM-DDTHH:mm`. */
+export function localInputValue(date: Date, timeZone = 'Asia/Ho_Chi_Minh'): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return `${get('year')}-${pad(get('month'))}-${pad(get('day'))}T${pad(get('hour') % 24)}:${pad(get('minute'))}`;
+}
+
+/** A datetime-local value (`YYYY-MM-DDTHH:mm`) as the API's local time with seconds. */
+export const withSeconds = (value: string): string => (value.length === 16 ? `${value}:00` : value);

@@ -13,6 +13,12 @@ import { HomePage } from './home/HomePage';
 import { ContestOverviewPage } from './contest/ContestOverviewPage';
 import { ConfigPage } from './config/ConfigPage';
 import { OrgUnitPage } from './org-units/OrgUnitPage';
+import { EntryPage } from './entries/EntryPage';
+import { MyEntriesPage } from './entries/MyEntriesPage';
+import { NewEntryPage } from './entries/NewEntryPage';
+import { FeedPage } from './feed/FeedPage';
+import { ProgressPage } from './progress/ProgressPage';
+import { ReceiptInboxPage } from './receipt/ReceiptInboxPage';
 import { NotFound } from './NotFound';
 
 /** The staff workspace: loaded lazily, so Mantine never weighs on the public pages. */
@@ -43,6 +49,12 @@ export function StaffApp() {
           <Route index element={<HomePage />} />
           <Route path="contests/:slug" element={<ContestOverviewPage />} />
           <Route path="contests/:slug/config" element={<ConfigPage />} />
+          <Route path="contests/:slug/my-entries" element={<MyEntriesPage />} />
+          <Route path="contests/:slug/entries/new" element={<NewEntryPage />} />
+          <Route path="contests/:slug/inbox" element={<ReceiptInboxPage />} />
+          <Route path="contests/:slug/progress" element={<ProgressPage />} />
+          <Route path="entries/:id" element={<EntryPage />} />
+          <Route path="feed" element={<FeedPage />} />
           <Route path="org-units/:id" element={<OrgUnitPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -1,6 +1,7 @@
 import { Anchor, AppShell, Container, Group } from '@mantine/core';
 import { Link, Outlet } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { FeedBell } from './feed/FeedBell';
 import { UserMenu } from './UserMenu';
 
 export function StaffLayout() {
@@ -13,6 +14,7 @@ export function StaffLayout() {
           </Anchor>
           <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
+            <FeedBell />
             <UserMenu />
           </Group>
         </Container>

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { contestQuery } from '../../api/staff';
+import type { Role } from '../../api/types';
 import { useLang } from '../../i18n/use-lang';
 import { formatInstant } from '../../lib/format';
 import { CenterLoader } from '../CenterLoader';
@@ -11,12 +12,16 @@ import { PhaseBadge } from '../shared/PhaseBadge';
 import { Section } from '../shared/Section';
 import { hasContestRole, useSession } from '../use-session';
 import { AudienceSection } from './AudienceSection';
+import { ContestWorkLinks } from './ContestWorkLinks';
 import { EntryRulesSection } from './EntryRulesSection';
+import { ExtendDeadlineForm } from './ExtendDeadlineForm';
 import { OrgUnitTree } from './OrgUnitTree';
 import { PrizesSection } from './PrizesSection';
 import { RoundsSection } from './RoundsSection';
 import { RubricSection } from './RubricSection';
 import { StaffTimeline } from './StaffTimeline';
+
+const ROLES: readonly Role[] = ['organizer', 'secretary', 'observer', 'coordinator', 'team', 'admin'];
 
 export function ContestOverviewPage() {
   const { slug = '' } = useParams();
@@ -28,6 +33,7 @@ export function ContestOverviewPage() {
   if (error) return <ErrorAlert error={error} />;
   const { config } = data;
   const canEdit = hasContestRole(session, 'organizer', data);
+  const roles = ROLES.filter((r) => hasContestRole(session, r, data));
   return (
     <Stack gap="md" data-testid="contest-overview">
       <div>
@@ -61,6 +67,9 @@ export function ContestOverviewPage() {
           {pick(config.organizer.name)}
           {config.organizer.place ? ` · ${config.organizer.place}` : ''}
         </Text>
+        <div style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
+          <ContestWorkLinks slug={slug} roles={roles} session={session} />
+        </div>
       </div>
       <Section title={t('landing.timeline')} testId="contest-timeline">
         <Text size="xs" c="dimmed" mb="xs">
@@ -69,6 +78,7 @@ export function ContestOverviewPage() {
         <StaffTimeline items={data.timeline} />
       </Section>
       <RoundsSection config={config} />
+      {canEdit && <ExtendDeadlineForm view={data} />}
       <RubricSection rubrics={config.rubrics} />
       <AudienceSection config={config} />
       <PrizesSection prizes={config.prizes} />

@@ -5,6 +5,7 @@ import type { MeHome, Session } from '../../api/types';
 import { useLang } from '../../i18n/use-lang';
 import { PhaseBadge } from '../shared/PhaseBadge';
 import { Section } from '../shared/Section';
+import { ContestWorkLinks } from '../contest/ContestWorkLinks';
 import { hasContestRole } from '../use-session';
 
 const OVERVIEW_ROLES = new Set(['admin', 'organizer', 'secretary', 'assistant', 'observer', 'judge']);
@@ -45,6 +46,7 @@ export function HomeContests({ contests, session }: { contests: MeHome['contests
                     </Button>
                   )}
                 </Group>
+                <ContestWorkLinks slug={c.slug} roles={roles} session={session} size="xs" />
               </Stack>
             </Card>
           );

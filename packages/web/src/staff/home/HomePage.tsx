@@ -8,6 +8,7 @@ import { ErrorAlert } from '../ErrorAlert';
 import { Section } from '../shared/Section';
 import { useSession } from '../use-session';
 import { useSignOut } from '../use-sign-out';
+import { HomeFeed } from '../feed/HomeFeed';
 import { HomeContests } from './HomeContests';
 import { HomeOrgUnits } from './HomeOrgUnits';
 import { RoleList } from './RoleList';
@@ -35,6 +36,7 @@ export function HomePage() {
           {t('auth.signOut')}
         </Button>
       </Group>
+      <HomeFeed />
       <Section title={t('home.myRoles')} testId="home-roles">
         <RoleList assignments={session.assignments} titleOf={(slug) => titles.get(slug) ?? slug} />
       </Section>

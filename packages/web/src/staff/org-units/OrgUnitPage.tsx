@@ -7,18 +7,25 @@ import { useLang } from '../../i18n/use-lang';
 import { formatNumber } from '../../lib/format';
 import { CenterLoader } from '../CenterLoader';
 import { ErrorAlert } from '../ErrorAlert';
+import { DistrictWork } from '../district/DistrictWork';
+import { MyEntries } from '../entries/MyEntries';
 import { Field } from '../shared/Field';
+import { unitContests } from '../shared/rounds';
 import { Section } from '../shared/Section';
-import { UnitRow } from './UnitRow';
+import { useSession } from '../use-session';
+import { UnitChildren } from './UnitChildren';
 
 export function OrgUnitPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { lang } = useLang();
+  const session = useSession();
   const { data, error, isPending } = useQuery(orgUnitQuery(id));
   if (isPending) return <CenterLoader />;
   if (error) return <ErrorAlert error={error} />;
   const { unit, ancestors, children } = data;
+  const coordinating = unitContests(session, unit.id, 'coordinator');
+  const teamOf = unitContests(session, unit.id, 'team');
   return (
     <Stack gap="md" data-testid="org-unit-page">
       {ancestors.length > 0 && (
@@ -47,20 +54,19 @@ export function OrgUnitPage() {
           </Field>
         </Group>
       </div>
-      <Section
-        title={t('orgUnit.children', { n: formatNumber(children.length, lang) })}
-        testId="org-unit-children"
-      >
-        {children.length === 0 ? (
-          <Text size="sm">{t('orgUnit.noChildren')}</Text>
-        ) : (
-          <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {children.map((c) => (
-              <UnitRow key={c.id} unit={c} />
-            ))}
-          </Stack>
-        )}
-      </Section>
+      {teamOf.map((slug) => (
+        <MyEntries key={slug} slug={slug} />
+      ))}
+      {coordinating.length > 0 ? (
+        <DistrictWork slugs={coordinating} unitId={unit.id} communes={children} />
+      ) : (
+        <Section
+          title={t('orgUnit.children', { n: formatNumber(children.length, lang) })}
+          testId="org-unit-children"
+        >
+          <UnitChildren units={children} />
+        </Section>
+      )}
     </Stack>
   );
 }

@@ -1,0 +1,48 @@
+import { Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Role, Session } from '../../api/types';
+
+interface Props {
+  slug: string;
+  /** The person's roles in this contest. */
+  roles: readonly string[];
+  session: Session | null;
+  size?: 'xs' | 'sm';
+}
+
+const REPORT_ROLES: ReadonlySet<string> = new Set<Role>(['organizer', 'secretary', 'observer', 'admin']);
+
+/** Where each role works on entries in a contest: own entries, district, receipt inbox, progress. */
+export function ContestWorkLinks({ slug, roles, session, size = 'sm' }: Props) {
+  const { t } = useTranslation();
+  const base = `/app/contests/${encodeURIComponent(slug)}`;
+  const districts = (session?.assignments ?? []).filter(
+    (a) => a.role === 'coordinator' && a.orgUnitId && (a.contestSlug === slug || a.contestSlug === null),
+  );
+  const has = (r: Role) => roles.includes(r);
+  const links: Array<{ to: string; label: string; testId: string }> = [
+    ...(has('team')
+      ? [{ to: `${base}/my-entries`, label: t('entries.myEntries'), testId: 'link-my-entries' }]
+      : []),
+    ...districts.map((a) => ({
+      to: `/app/org-units/${encodeURIComponent(a.orgUnitId ?? '')}?tab=entries`,
+      label: t('district.workIn', { unit: a.orgUnitName ?? '' }),
+      testId: 'link-district',
+    })),
+    ...(has('secretary') ? [{ to: `${base}/inbox`, label: t('receipt.inbox'), testId: 'link-inbox' }] : []),
+    ...(roles.some((r) => REPORT_ROLES.has(r))
+      ? [{ to: `${base}/progress`, label: t('progress.title'), testId: 'link-progress' }]
+      : []),
+  ];
+  if (links.length === 0) return null;
+  return (
+    <Group gap="xs" wrap="wrap" data-testid="contest-work-links">
+      {links.map((l) => (
+        <Button key={l.to} component={Link} to={l.to} size={size} variant="light" data-testid={l.testId}>
+          {l.label}
+        </Button>
+      ))}
+    </Group>
+  );
+}
