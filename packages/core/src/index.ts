@@ -35,3 +35,4 @@ export {
   quangNgai2023Input,
 } from './demo/quang-ngai-2023.js';
 export type { DemoPhase } from './demo/quang-ngai-2023.js';
+export * from './results/index.js';

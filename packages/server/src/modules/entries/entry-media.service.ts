@@ -102,7 +102,9 @@ export function entryUploadHooks(deps: Deps): UploadHooks {
           data: { uploadId: file.uploadId, sha256: file.sha256, size: file.size, container: file.container },
         });
         if (ctx.entry.status === 'returned' && file.kind === 'original')
-          await transition(trx, deps, ctx, actor.userId, ['resubmit'], { patch: column });
+          await transition(trx, deps, ctx, actor.userId, ['resubmit'], {
+            patch: { ...column, fix_deadline: null },
+          });
         else if (
           !(await entryRepository.update(
             trx,

@@ -9,7 +9,11 @@ import { entryErrors } from './entry-context.js';
 import { entryRepository, type EntryRow } from './entry.repository.js';
 
 /** Everyone involved in an entry: its team's accounts and the coordinators above its unit. */
-async function peopleOf(trx: Executor, entry: EntryRow, ancestry: readonly string[]): Promise<string[]> {
+export async function peopleOf(
+  trx: Executor,
+  entry: EntryRow,
+  ancestry: readonly string[],
+): Promise<string[]> {
   const rows = await trx
     .selectFrom('role_assignments')
     .select(['user_id', 'role', 'org_unit_id'])
@@ -57,15 +61,23 @@ export async function transition(
   const patch = { ...opts.patch, status: state, status_reason: opts.reason?.trim() || null, updated_at: at };
   if (!(await entryRepository.update(trx, entry.id, { version: entry.version, status: entry.status }, patch)))
     throw entryErrors.versionConflict();
-  for (const s of steps)
+  for (const [i, s] of steps.entries()) {
+    // The reason (and extra data) belong to the decision, which is the last step of a compound change.
+    const last = i === steps.length - 1;
     await recordAudit(trx, deps, {
       actorUserId,
       action: `entry.${s.event}`,
       subjectType: 'entry',
       subjectId: entry.id,
       contestId: entry.contest_id,
-      data: { from: s.from, to: s.to, reason: opts.reason?.trim() || null, ...opts.data },
+      data: {
+        from: s.from,
+        to: s.to,
+        reason: last ? opts.reason?.trim() || null : null,
+        ...(last ? opts.data : {}),
+      },
     });
+  }
   const label = stateLabels[state];
   const reason = opts.reason?.trim();
   await notify(trx, deps, {

@@ -1,4 +1,11 @@
-import { can, DomainError, entryRoundOf, scopeUnitOf, type Actor } from '@clipcontest/core';
+import {
+  can,
+  DomainError,
+  entryRoundOf,
+  scopeUnitOf,
+  type Actor,
+  type LocalizedText,
+} from '@clipcontest/core';
 import type { Deps } from '../../infra/context.js';
 import { inTransaction } from '../../infra/context.js';
 import { newId, nowIso } from '../../infra/db/ids.js';
@@ -32,21 +39,15 @@ const errors = {
       vi: `Mỗi tổ được gửi tối đa ${max} tác phẩm.`,
       en: `A team may send at most ${max} entries.`,
     }),
-  incomplete: (missing: string[]) =>
+  incomplete: (missing: Array<{ path: string; label: LocalizedText }>) =>
     new DomainError(
       'bad_request',
       'entry_incomplete',
       {
-        vi: `Chưa thể nộp: còn thiếu ${missing.join(', ')}.`,
-        en: `Cannot submit yet: missing ${missing.join(', ')}.`,
+        vi: `Chưa thể nộp: còn thiếu ${missing.map((m) => m.label.vi).join('; ')}.`,
+        en: `Cannot submit yet: missing ${missing.map((m) => m.label.en).join('; ')}.`,
       },
-      {
-        issues: missing.map((m) => ({
-          path: m,
-          code: 'required',
-          message: { vi: 'Bắt buộc', en: 'Required' },
-        })),
-      },
+      { issues: missing.map((m) => ({ path: m.path, code: 'required', message: m.label })) },
     ),
   noEntryRound: () =>
     new DomainError('conflict', 'no_open_round', {
@@ -215,7 +216,17 @@ export async function updateEntry(
   return getEntry(deps, actor, id);
 }
 
-function missingForSubmission(entry: EntryRow, ctx: Awaited<ReturnType<typeof loadEntryContext>>): string[] {
+const FIELD_LABELS: Record<string, LocalizedText> = {
+  title: { vi: 'tên tác phẩm', en: 'the title' },
+  synopsis: { vi: 'tóm tắt nội dung', en: 'the synopsis' },
+  credits: { vi: 'thành viên thực hiện', en: 'the credits' },
+};
+
+/** What still stops a submission, named for people (with paths for forms). */
+function missingForSubmission(
+  entry: EntryRow,
+  ctx: Awaited<ReturnType<typeof loadEntryContext>>,
+): Array<{ path: string; label: LocalizedText }> {
   const rules = ctx.config.entryRules;
   const declared = JSON.parse(entry.declarations_json) as Record<string, boolean>;
   const fields: Record<string, string> = {
@@ -224,11 +235,16 @@ function missingForSubmission(entry: EntryRow, ctx: Awaited<ReturnType<typeof lo
     credits: entry.credits,
   };
   return [
-    ...rules.requiredFields.filter((f) => f in fields && !fields[f]?.trim()),
+    ...rules.requiredFields
+      .filter((f) => f in fields && !fields[f]?.trim())
+      .map((f) => ({ path: f, label: FIELD_LABELS[f] ?? { vi: f, en: f } })),
     ...rules.declarations
       .filter((d) => d.required && declared[d.key] !== true)
-      .map((d) => `declarations.${d.key}`),
-    ...(entry.original_media_id ? [] : ['video']),
+      .map((d) => ({
+        path: `declarations.${d.key}`,
+        label: { vi: `cam kết "${d.label.vi}"`, en: `the declaration "${d.label.en}"` },
+      })),
+    ...(entry.original_media_id ? [] : [{ path: 'video', label: { vi: 'tệp video', en: 'the video file' } }]),
   ];
 }
 

@@ -9,7 +9,8 @@ import { loadContest, parseConfig } from '../contests/contest.service.js';
 import { flushEmails } from '../notifications/notification.service.js';
 import { loadUnitIndex } from '../org-units/unit-index.js';
 import { assertEntryAllowed, loadEntryContext } from './entry-context.js';
-import { transition } from './entry-transition.js';
+import { peopleOf, transition } from './entry-transition.js';
+import { notify } from '../notifications/notification.service.js';
 import type { EntryView } from './entry-view.js';
 import { assertOpen, windowFor } from './entry-windows.js';
 import { entryRepository, type EntryRow } from './entry.repository.js';
@@ -129,6 +130,17 @@ export async function forwardNominations(
         },
       );
       if (!ok) continue; // changed meanwhile (e.g. withdrawn): it stays where it is
+      await notify(trx, deps, {
+        userIds: await peopleOf(trx, e, units.ancestry(e.org_unit_id)),
+        contestId: contest.id,
+        entryId: e.id,
+        kind: 'entry.forwarded',
+        title: { vi: `"${e.title}": đã gửi Ban Tổ chức`, en: `"${e.title}": sent to the organizer` },
+        body: {
+          vi: `Tác phẩm "${e.title}" đã được gửi tới Ban Tổ chức cho ${next.name.vi}.`,
+          en: `The entry "${e.title}" was sent to the organizer for ${next.name.en}.`,
+        },
+      });
       await recordAudit(trx, deps, {
         actorUserId: actor?.userId ?? null,
         action: 'entry.forwarded',
@@ -139,6 +151,7 @@ export async function forwardNominations(
       });
     }
   });
+  for (const e of pending) await flushEmails(deps, { entryId: e.id });
   return { forwarded: pending.length };
 }
 

@@ -81,7 +81,9 @@ export async function saveChecklist(
   const ctx = await receiptContext(deps, actor, id);
   const known = new Set(ctx.config.entryRules.receiptChecklist.map((i) => i.key));
   for (const key of Object.keys(manual)) if (!known.has(key)) throw errors.unknownItem(key);
-  const merged = { ...parseFlags(ctx.entry.checklist_json), ...manual };
+  const current = parseFlags(ctx.entry.checklist_json);
+  const merged = { ...current, ...manual };
+  if (Object.entries(manual).every(([k, v]) => current[k] === v)) return getEntry(deps, actor, id);
   await inTransaction(deps, async (trx) => {
     const ok = await entryRepository.update(
       trx,
