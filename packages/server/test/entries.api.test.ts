@@ -98,6 +98,13 @@ describe.each(dialects)('entries, nominations and receipt on %s', (dialect) => {
       [teamA.email, expect.stringContaining('coordinator')].sort(),
     );
     expect(mails[0]?.subject).toContain('Đã nộp');
+    // The same transaction queued the delayed safety-net job that sends these emails if the process dies.
+    const jobs = await h.deps.db.kysely
+      .selectFrom('jobs')
+      .selectAll()
+      .where('dedupe_key', '=', `notifications.flush:${entry.id}`)
+      .execute();
+    expect(jobs.map((j) => [j.name, j.status])).toEqual([['notifications.flush', 'queued']]);
     const feed = await get(teamA.session, '/api/me/feed');
     expect(feed.json<{ items: Array<{ entryId: string }> }>().items[0]?.entryId).toBe(entry.id);
   });

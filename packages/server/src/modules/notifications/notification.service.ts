@@ -2,6 +2,7 @@ import type { LocalizedText } from '@clipcontest/core';
 import type { Deps } from '../../infra/context.js';
 import type { Executor } from '../../infra/db/database.js';
 import { newId, nowIso } from '../../infra/db/ids.js';
+import { appJobs } from '../../infra/queue/app-jobs.js';
 import { notificationRepository } from './notification.repository.js';
 
 export interface NotificationInput {
@@ -42,6 +43,19 @@ export async function notify(
       email_sent_at: null,
     })),
   );
+  // The email goes out right after the commit; this job, written in the same transaction, is the safety net
+  // that still sends it if the process dies in between (the pending → sending claim prevents a double send).
+  if (input.entryId)
+    await appJobs.enqueue(
+      trx,
+      deps,
+      'notifications.flush',
+      { entryId: input.entryId },
+      {
+        dedupeKey: `notifications.flush:${input.entryId}`,
+        runAt: new Date(deps.clock.now().getTime() + 60_000),
+      },
+    );
 }
 
 const MAX_ATTEMPTS = 5;
