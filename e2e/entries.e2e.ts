@@ -132,6 +132,17 @@ describe.skipIf(!chromiumPath || !ffmpegPath)('entries and rounds at phone width
     // Compare by opening one, then come back.
     await page.locator(`[data-testid="district-entry"][data-id="${ids.third}"] a`).first().click();
     await page.getByTestId('entry-nominate').waitFor();
+    // The coordinator can play the clip: the player streams it with range requests under their session.
+    const src = await page.locator('[data-testid="entry-player"] video').getAttribute('src');
+    const head = await page.evaluate(async (url) => {
+      const r = await fetch(url ?? '', { headers: { range: 'bytes=0-15' } });
+      return {
+        status: r.status,
+        range: r.headers.get('content-range'),
+        bytes: (await r.arrayBuffer()).byteLength,
+      };
+    }, src);
+    expect(head).toMatchObject({ status: 206, bytes: 16 });
     await shoot(page, 'coordinator-entry');
     await page.getByTestId('entry-back').click();
 

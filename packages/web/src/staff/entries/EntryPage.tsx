@@ -15,6 +15,7 @@ import { UploadCard } from '../upload/UploadCard';
 import { useSession } from '../use-session';
 import { EntryActions } from './EntryActions';
 import { EntryDetails } from './EntryDetails';
+import { EntryPlayer } from './EntryPlayer';
 import { EntryForm } from './EntryForm';
 import { EntryHistory } from './EntryHistory';
 import { EntryStatusNotice } from './EntryStatusNotice';
@@ -90,6 +91,7 @@ function EntryScreen({ entry, rules, timeZone }: { entry: EntryView; rules: Entr
       </Section>
       <Section title={t('entry.files')} testId="entry-files">
         <Stack gap="sm">
+          <EntryPlayer entry={entry} />
           <UploadCard
             entryId={entry.id}
             kind="original"
