@@ -1,4 +1,13 @@
-import { assertWindowOpen, effectiveWindow, type ContestConfig, type WindowKind } from '@clipcontest/core';
+import {
+  assertWindowOpen,
+  effectiveWindow,
+  type Action,
+  type Actor,
+  type ContestConfig,
+  type WindowKind,
+} from '@clipcontest/core';
+import type { Deps } from '../../infra/context.js';
+import { assertEntryAllowed, loadEntryContext, type EntryContext } from './entry-context.js';
 import type { Executor } from '../../infra/db/database.js';
 import { entryRepository } from './entry.repository.js';
 
@@ -32,5 +41,33 @@ export async function assertOpen(
     kind,
     now,
     config.timezone,
+  );
+}
+
+/** Loads an entry, checks the actor may do `action` on it, and that its round's window `kind` is open now. */
+export async function entryInWindow(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  action: Action,
+  kind: WindowKind = 'submission',
+): Promise<EntryContext> {
+  const ctx = await loadEntryContext(deps, actor, id);
+  assertEntryAllowed(actor, action, ctx);
+  await assertEntryWindowOpen(deps, ctx, kind);
+  return ctx;
+}
+
+/** The entry's own round window, as it applies to the entry's unit, must be open now. */
+export function assertEntryWindowOpen(deps: Deps, ctx: EntryContext, kind: WindowKind): Promise<void> {
+  const { entry } = ctx;
+  return assertOpen(
+    deps.db.kysely,
+    entry.contest_id,
+    ctx.config,
+    entry.round_key,
+    kind,
+    ctx.ancestry,
+    deps.clock.now(),
   );
 }

@@ -18,7 +18,7 @@ import { teamRepository } from '../teams/team.repository.js';
 import { assertEntryAllowed, entryAllowed, entryErrors, loadEntryContext } from './entry-context.js';
 import { transition } from './entry-transition.js';
 import { entryView, summaryOf, type EntrySummary, type EntryView } from './entry-view.js';
-import { assertOpen } from './entry-windows.js';
+import { assertOpen, entryInWindow } from './entry-windows.js';
 import { entryRepository, type EntryRow } from './entry.repository.js';
 
 export interface EntryFieldsInput {
@@ -249,17 +249,7 @@ function missingForSubmission(
 }
 
 export async function submitEntry(deps: Deps, actor: Actor, id: string): Promise<EntryView> {
-  const ctx = await loadEntryContext(deps, actor, id);
-  assertEntryAllowed(actor, 'entry.edit', ctx);
-  await assertOpen(
-    deps.db.kysely,
-    ctx.entry.contest_id,
-    ctx.config,
-    ctx.entry.round_key,
-    'submission',
-    ctx.ancestry,
-    deps.clock.now(),
-  );
+  const ctx = await entryInWindow(deps, actor, id, 'entry.edit');
   const missing = missingForSubmission(ctx.entry, ctx);
   if (missing.length) throw errors.incomplete(missing);
   await inTransaction(deps, (trx) =>
@@ -273,17 +263,7 @@ export async function submitEntry(deps: Deps, actor: Actor, id: string): Promise
 }
 
 export async function unsubmitEntry(deps: Deps, actor: Actor, id: string): Promise<EntryView> {
-  const ctx = await loadEntryContext(deps, actor, id);
-  assertEntryAllowed(actor, 'entry.edit', ctx);
-  await assertOpen(
-    deps.db.kysely,
-    ctx.entry.contest_id,
-    ctx.config,
-    ctx.entry.round_key,
-    'submission',
-    ctx.ancestry,
-    deps.clock.now(),
-  );
+  const ctx = await entryInWindow(deps, actor, id, 'entry.edit');
   await inTransaction(deps, (trx) =>
     transition(trx, deps, ctx, actor.userId, ['unsubmit'], { submissionWindowOpen: true }),
   );

@@ -8,11 +8,11 @@ import { contestRepository } from '../contests/contest.repository.js';
 import { loadContest, parseConfig } from '../contests/contest.service.js';
 import { flushEmails } from '../notifications/notification.service.js';
 import { loadUnitIndex } from '../org-units/unit-index.js';
-import { assertEntryAllowed, loadEntryContext } from './entry-context.js';
 import { peopleOf, transition } from './entry-transition.js';
 import { notify } from '../notifications/notification.service.js';
 import type { EntryView } from './entry-view.js';
-import { assertOpen, windowFor } from './entry-windows.js';
+import { assertEntryAllowed, loadEntryContext, type EntryContext } from './entry-context.js';
+import { assertEntryWindowOpen, windowFor } from './entry-windows.js';
 import { entryRepository, type EntryRow } from './entry.repository.js';
 import { getEntry, quotaKey } from './entry.service.js';
 
@@ -39,21 +39,19 @@ const errors = {
     }),
 };
 
-/** Nominates within the round's quota for the entry's unit; the slot is taken atomically. */
-export async function nominateEntry(deps: Deps, actor: Actor, id: string): Promise<EntryView> {
+/** Nominations change only before they are sent on, and only while the round takes submissions. */
+async function nominationContext(deps: Deps, actor: Actor, id: string): Promise<EntryContext> {
   const ctx = await loadEntryContext(deps, actor, id);
   assertEntryAllowed(actor, 'entry.nominate', ctx);
+  if (ctx.entry.forwarded_at) throw errors.forwarded();
+  await assertEntryWindowOpen(deps, ctx, 'submission');
+  return ctx;
+}
+
+/** Nominates within the round's quota for the entry's unit; the slot is taken atomically. */
+export async function nominateEntry(deps: Deps, actor: Actor, id: string): Promise<EntryView> {
+  const ctx = await nominationContext(deps, actor, id);
   const { entry, config } = ctx;
-  if (entry.forwarded_at) throw errors.forwarded();
-  await assertOpen(
-    deps.db.kysely,
-    entry.contest_id,
-    config,
-    entry.round_key,
-    'submission',
-    ctx.ancestry,
-    deps.clock.now(),
-  );
   const quota = config.rounds.find((r) => r.key === entry.round_key)?.quotaPerScopeUnit ?? null;
   await inTransaction(deps, async (trx) => {
     if (quota !== null && !(await entryRepository.takeQuota(trx, quotaKey(entry), quota)))
@@ -65,19 +63,8 @@ export async function nominateEntry(deps: Deps, actor: Actor, id: string): Promi
 }
 
 export async function unnominateEntry(deps: Deps, actor: Actor, id: string): Promise<EntryView> {
-  const ctx = await loadEntryContext(deps, actor, id);
-  assertEntryAllowed(actor, 'entry.nominate', ctx);
-  const { entry, config } = ctx;
-  if (entry.forwarded_at) throw errors.forwarded();
-  await assertOpen(
-    deps.db.kysely,
-    entry.contest_id,
-    config,
-    entry.round_key,
-    'submission',
-    ctx.ancestry,
-    deps.clock.now(),
-  );
+  const ctx = await nominationContext(deps, actor, id);
+  const { entry } = ctx;
   await inTransaction(deps, async (trx) => {
     await transition(trx, deps, ctx, actor.userId, ['unnominate']);
     await entryRepository.releaseQuota(trx, quotaKey(entry));
