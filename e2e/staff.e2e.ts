@@ -52,7 +52,7 @@ describe.skipIf(!chromiumPath)('staff workspace at phone width', () => {
     const own = await orgUnitRepository.findByCode(app.server.deps.db.kysely, '524');
     await page.goto(`${app.server.url}/app/org-units/${own?.id}`);
     await expect.poll(() => page.getByTestId('org-unit-name').textContent()).toContain('Huyện Bình Sơn');
-    expect(await page.getByTestId('org-unit-row').count()).toBe(22);
+    await expect.poll(() => page.getByTestId('org-unit-row').count()).toBe(22);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'coordinator-district-360');
     const other = await orgUnitRepository.findByCode(app.server.deps.db.kysely, '527');
