@@ -9,7 +9,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/dist/**',
       'data/**',
-      'packages/web/src/api/schema.d.ts',
+      'packages/web/src/api/generated/schema.d.ts',
       '.e2e-artifacts/**',
       'scripts/*.d.mts',
     ],

@@ -36,4 +36,4 @@ export async function openApiTypes(): Promise<string> {
   return `// Generated from the server's OpenAPI document by \`npm run gen:api\`. Do not edit.\n${astToString(ast)}`;
 }
 
-export const WEB_SCHEMA_FILE = new URL('../../../web/src/api/schema.d.ts', import.meta.url);
+export const WEB_SCHEMA_FILE = new URL('../../../web/src/api/generated/schema.d.ts', import.meta.url);

@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './schema';
+import type { paths } from './generated/schema';
 import { currentLang } from '../i18n/i18n';
 
 let csrfToken: string | null = null;

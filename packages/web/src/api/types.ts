@@ -1,4 +1,4 @@
-import type { paths } from './schema';
+import type { paths } from './generated/schema';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
