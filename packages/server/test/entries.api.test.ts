@@ -150,6 +150,21 @@ describe.each(dialects)('entries, nominations and receipt on %s', (dialect) => {
         })
       ).statusCode,
     ).toBe(404);
+    const stored = await h.deps.db.kysely
+      .selectFrom('media_files')
+      .select('storage_key')
+      .where('entry_id', '=', id)
+      .executeTakeFirstOrThrow();
+    await h.deps.storage.delete(stored.storage_key);
+    const lost = await h.app.inject({
+      method: 'GET',
+      url: `/api/entries/${id}/media/original`,
+      headers: { cookie: teamA.session.cookie },
+    });
+    expect({ status: lost.statusCode, code: lost.json<{ code: string }>().code }).toEqual({
+      status: 404,
+      code: 'media_not_found',
+    });
     await post(teamA.session, `/api/entries/${id}/withdraw`, {});
   });
 

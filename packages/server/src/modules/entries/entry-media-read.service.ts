@@ -1,6 +1,6 @@
 import { DomainError, type Actor } from '@clipcontest/core';
 import type { Deps } from '../../infra/context.js';
-import { RangeNotSatisfiableError } from '../../infra/storage/storage.js';
+import { ObjectNotFoundError, RangeNotSatisfiableError } from '../../infra/storage/storage.js';
 import { loadEntryContext } from './entry-context.js';
 import { entryRepository } from './entry.repository.js';
 
@@ -66,6 +66,11 @@ export async function readEntryMedia(
       },
     };
   } catch (e) {
+    // A recorded file missing from storage is a 404 for the caller (and an error in the log), never a 500.
+    if (e instanceof ObjectNotFoundError) {
+      deps.log.error({ entryId, key: media.storage_key }, 'media recorded but missing from storage');
+      throw noMedia();
+    }
     if (e instanceof RangeNotSatisfiableError)
       throw new DomainError('bad_request', 'range_not_satisfiable', {
         vi: 'Đoạn dữ liệu yêu cầu nằm ngoài tệp.',
