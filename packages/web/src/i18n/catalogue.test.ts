@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import vi from './locales/vi.json';
-import en from './locales/en.json';
+import { catalogues, type Tree } from './catalogues';
 
-type Tree = { [key: string]: string | Tree };
+const { vi, en } = catalogues;
 
 function keys(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>

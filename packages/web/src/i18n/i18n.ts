@@ -1,7 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import vi from './locales/vi.json';
-import en from './locales/en.json';
+import { catalogues } from './catalogues';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -43,7 +42,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: catalogues.vi }, en: { translation: catalogues.en } },
   lng: detectLang(),
   fallbackLng: 'vi',
   supportedLngs: ['vi', 'en'],
