@@ -152,3 +152,8 @@ export function transitionEntry(
   }
   return next;
 }
+
+/** States in which an entry (and its media) is open to the public: published and everything after it. */
+export const publicEntryStates: readonly EntryState[] = ['published', 'scored', 'finalist', 'awarded'];
+
+export const isPublicEntryState = (state: EntryState): boolean => publicEntryStates.includes(state);
