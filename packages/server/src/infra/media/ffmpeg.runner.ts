@@ -41,9 +41,11 @@ export function toolAvailable(path: string): boolean {
 // second branch, for its stdin (a pipe from this process) to close: if this Node process dies — even by
 // SIGKILL, when no handler of ours can run — the pipe closes and the guard SIGKILLs the tool, so no
 // ffmpeg outlives its worker. On timeout or abort we SIGKILL the whole group.
+// (Background lists get /dev/null as stdin in a non-interactive shell, hence the copy of stdin on fd 3.)
 const GUARD = [
-  '"$@" </dev/null & child=$!',
-  '( read -r _ignored; kill -9 "$child" 2>/dev/null ) &',
+  'exec 3<&0',
+  '"$@" </dev/null 3<&- & child=$!',
+  '( read -r _ignored <&3; kill -9 "$child" 2>/dev/null ) &',
   'watch=$!',
   'wait "$child"; status=$?',
   'kill "$watch" 2>/dev/null',

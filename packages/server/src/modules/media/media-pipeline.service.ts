@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import {
@@ -193,6 +193,7 @@ export async function transcodeMedia(deps: Deps, mediaId: string, signal: AbortS
     const ladder = renditionLadder(report.width, report.height);
     const web = webRendition(report.width, report.height);
     const outDir = join(dir, 'out');
+    await mkdir(outDir);
     const duration = report.durationSeconds;
     let progressText = '';
     let lastSaved = 0;
