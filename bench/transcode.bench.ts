@@ -13,7 +13,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { renditionLadder, transcodeArgs, webRendition, type TechnicalReport } from '@clipcontest/core';
+import { renditionLadder, transcodeArgs, webRendition, type TechnicalReport } from '../packages/core/src/index.js';
 import { pino } from 'pino';
 import { loadConfig } from '../packages/server/src/infra/config/config.js';
 import { newId, nowIso } from '../packages/server/src/infra/db/ids.js';
@@ -77,6 +77,8 @@ async function main(): Promise<void> {
       .executeTakeFirstOrThrow();
     const round =
       (JSON.parse(contest.config_json) as { rounds: Array<{ key: string }> }).rounds[0]?.key ?? 'r1';
+    const anyUser = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+    const creator: string = team.user_id ?? anyUser.id;
     const entryId = newId();
     const at = nowIso(deps.clock);
     await db
@@ -101,7 +103,7 @@ async function main(): Promise<void> {
         submitted_at: null,
         forwarded_at: null,
         version: 1,
-        created_by: team.user_id ?? (await db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id,
+        created_by: creator,
         created_at: at,
         updated_at: at,
       })
