@@ -13,7 +13,12 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { renditionLadder, transcodeArgs, webRendition, type TechnicalReport } from '../packages/core/src/index.js';
+import {
+  renditionLadder,
+  transcodeArgs,
+  webRendition,
+  type TechnicalReport,
+} from '../packages/core/src/index.js';
 import { pino } from 'pino';
 import { loadConfig } from '../packages/server/src/infra/config/config.js';
 import { newId, nowIso } from '../packages/server/src/infra/db/ids.js';
@@ -65,11 +70,17 @@ async function main(): Promise<void> {
     ]);
     const bytes = await readFile(clip);
     const db = deps.db.kysely;
-    const team = await db
+    const team = (await db
       .selectFrom('teams')
       .selectAll()
       .where('status', '=', 'approved')
-      .executeTakeFirstOrThrow();
+      .where('user_id', 'is not', null)
+      .executeTakeFirstOrThrow()) as {
+      id: string;
+      contest_id: string;
+      org_unit_id: string;
+      user_id: string | null;
+    };
     const contest = await db
       .selectFrom('contests')
       .select(['id', 'config_json'])
@@ -77,8 +88,8 @@ async function main(): Promise<void> {
       .executeTakeFirstOrThrow();
     const round =
       (JSON.parse(contest.config_json) as { rounds: Array<{ key: string }> }).rounds[0]?.key ?? 'r1';
-    const anyUser = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
-    const creator: string = team.user_id ?? anyUser.id;
+    const creator = team.user_id;
+    if (!creator) throw new Error('the demo team has no leader account');
     const entryId = newId();
     const at = nowIso(deps.clock);
     await db
