@@ -25,6 +25,7 @@ import { contestRoutes } from './modules/contests/contest.routes.js';
 import { orgUnitRoutes } from './modules/org-units/org-unit.routes.js';
 import { entryUploadHooks } from './modules/entries/entry-media.service.js';
 import { entryRoutes } from './modules/entries/entry.routes.js';
+import { mediaRoutes } from './modules/media/media.routes.js';
 import { notificationRoutes } from './modules/notifications/notification.routes.js';
 import { progressRoutes } from './modules/reports/progress.routes.js';
 import { teamRoutes } from './modules/teams/team.routes.js';
@@ -104,6 +105,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(teamRoutes(deps));
   await app.register(entryRoutes(deps));
   await app.register(notificationRoutes(deps));
+  await app.register(mediaRoutes(deps));
   await app.register(progressRoutes(deps));
   await app.register(uploadRoutes(deps, entryUploadHooks(deps), { directory: deps.uploadDir }));
 

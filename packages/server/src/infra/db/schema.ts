@@ -20,6 +20,7 @@ export interface Database {
   window_overrides: WindowOverrideTable;
   notifications: NotificationTable;
   jobs: JobTable;
+  media_processing: MediaProcessingTable;
 }
 
 export interface TeamTable {
@@ -228,4 +229,22 @@ export interface JobTable {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+}
+
+/** The media pipeline's state of one uploaded file (src/modules/media). */
+export interface MediaProcessingTable {
+  media_id: string;
+  entry_id: string;
+  kind: 'original' | 'subtitle';
+  /** queued → analyzing → analyzed → transcoding → ready; or unreadable / failed / unavailable. */
+  status: string;
+  /** Percent of the current transcode, for "processing 64 %". */
+  progress: number;
+  report_json: string | null;
+  outputs_json: string | null;
+  error: string | null;
+  /** Completed transcodes: a re-run replaces the outputs, so this says how often, never how many sets. */
+  runs: number;
+  created_at: string;
+  updated_at: string;
 }

@@ -4024,6 +4024,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/entries/{id}/media-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The entry's technical report, processing progress and (short-lived signed, or public once published) media URLs. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EntryMediaStatus"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media/s/{token}/{sha}/{version}/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A rendition file of an unpublished entry, through a signed URL that expires. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sha: string;
+                    version: string;
+                    "*": string;
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media/p/{sha}/{version}/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A rendition file of a published entry: content-addressed, cached for a year. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sha: string;
+                    version: string;
+                    "*": string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contests/{slug}/progress": {
         parameters: {
             query?: never;
@@ -4281,6 +4450,13 @@ export interface components {
                     required: boolean;
                 }[];
                 maxEntriesPerTeam: number;
+                mediaChecks?: {
+                    minLufs?: number;
+                    maxLufs?: number;
+                    maxTruePeakDb?: number;
+                    maxBlackSeconds?: number;
+                    maxSilenceSeconds?: number;
+                };
                 /**
                  * @default [
                  *       {
@@ -4623,6 +4799,68 @@ export interface components {
                 isLeader: boolean;
             }[];
         };
+        TechnicalReportInput: {
+            /** @enum {string} */
+            status: "ok" | "unreadable";
+            container: string | null;
+            videoCodec: string | null;
+            audioCodec: string | null;
+            durationSeconds: number | null;
+            width: number | null;
+            height: number | null;
+            aspectRatio: string | null;
+            rotation: number;
+            frameRate: number | null;
+            variableFrameRate: boolean;
+            hasAudio: boolean;
+            integratedLufs: number | null;
+            truePeakDb: number | null;
+            blackStretches: {
+                start: number;
+                end: number;
+            }[];
+            silentStretches: {
+                start: number;
+                end: number;
+            }[];
+            findings: {
+                code: string;
+                /** @enum {string} */
+                severity: "hard" | "soft" | "info";
+                message: {
+                    vi: string;
+                    en: string;
+                };
+            }[];
+        };
+        EntryMediaStatusInput: {
+            processingAvailable: boolean;
+            original: {
+                /** @description queued | analyzing | analyzed | transcoding | ready | unreadable | failed | unavailable */
+                status: string;
+                progress: number;
+                report: components["schemas"]["TechnicalReportInput"] | null;
+                urls: {
+                    hlsUrl: string | null;
+                    mp4Url: string | null;
+                    posterUrl: string | null;
+                    thumbnailsUrl: string | null;
+                } | null;
+                width: number | null;
+                height: number | null;
+            } | null;
+            subtitle: {
+                status: string;
+                url: string | null;
+            } | null;
+            blocking: {
+                code: string;
+                message: {
+                    vi: string;
+                    en: string;
+                };
+            }[];
+        };
         Error: {
             /** @description Stable machine-readable code */
             code: string;
@@ -4726,6 +4964,13 @@ export interface components {
                     required: boolean;
                 }[];
                 maxEntriesPerTeam: number;
+                mediaChecks?: {
+                    minLufs?: number;
+                    maxLufs?: number;
+                    maxTruePeakDb?: number;
+                    maxBlackSeconds?: number;
+                    maxSilenceSeconds?: number;
+                };
                 /**
                  * @default [
                  *       {
@@ -5066,6 +5311,68 @@ export interface components {
                 phone: string | null;
                 email: string | null;
                 isLeader: boolean;
+            }[];
+        };
+        TechnicalReport: {
+            /** @enum {string} */
+            status: "ok" | "unreadable";
+            container: string | null;
+            videoCodec: string | null;
+            audioCodec: string | null;
+            durationSeconds: number | null;
+            width: number | null;
+            height: number | null;
+            aspectRatio: string | null;
+            rotation: number;
+            frameRate: number | null;
+            variableFrameRate: boolean;
+            hasAudio: boolean;
+            integratedLufs: number | null;
+            truePeakDb: number | null;
+            blackStretches: {
+                start: number;
+                end: number;
+            }[];
+            silentStretches: {
+                start: number;
+                end: number;
+            }[];
+            findings: {
+                code: string;
+                /** @enum {string} */
+                severity: "hard" | "soft" | "info";
+                message: {
+                    vi: string;
+                    en: string;
+                };
+            }[];
+        };
+        EntryMediaStatus: {
+            processingAvailable: boolean;
+            original: {
+                /** @description queued | analyzing | analyzed | transcoding | ready | unreadable | failed | unavailable */
+                status: string;
+                progress: number;
+                report: components["schemas"]["TechnicalReport"] | null;
+                urls: {
+                    hlsUrl: string | null;
+                    mp4Url: string | null;
+                    posterUrl: string | null;
+                    thumbnailsUrl: string | null;
+                } | null;
+                width: number | null;
+                height: number | null;
+            } | null;
+            subtitle: {
+                status: string;
+                url: string | null;
+            } | null;
+            blocking: {
+                code: string;
+                message: {
+                    vi: string;
+                    en: string;
+                };
             }[];
         };
     };
