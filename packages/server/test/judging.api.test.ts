@@ -1,3 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgUnitRepository } from '../src/modules/org-units/org-unit.repository.js';
 import type { EngagementReader } from '../src/modules/results/engagement.reader.js';
@@ -344,6 +350,47 @@ describe.each(dialects)('jury scoring and results on %s', (dialect) => {
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['results.finalists_selected', 'results.approved']),
     );
+  });
+
+  it('produces the scoring sheet, the minutes and the final results as PDFs with Vietnamese text, plus .xlsx and CSV', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-pdf-'));
+    const files: Record<string, LightMyRequestResponse> = {
+      sheet: await get(judge('B'), `${base}/results/sheet.pdf?judge=${judges.B?.id}`),
+      minutes: await get(secretary, `${base}/results/minutes.pdf`),
+      final: await get(null, `${base}/results/final.pdf`),
+    };
+    // Another judge's sheet is the committee's business, not a judge's.
+    expect((await get(judge('C'), `${base}/results/sheet.pdf?judge=${judges.B?.id}`)).statusCode).toBe(403);
+    expect((await get(judge('C'), `${base}/results/minutes.pdf`)).statusCode).toBe(403);
+    const expected: Record<string, RegExp[]> = {
+      sheet: [/PHIẾU CHẤM ĐIỂM/, /Giám khảo B/, /Nội dung, ý tưởng/],
+      minutes: [/BIÊN BẢN TỔNG HỢP KẾT QUẢ CHẤM/, /sân khấu hóa/, /Trưởng Ban Giám khảo/i],
+      final: [/THÔNG BÁO KẾT QUẢ/, /Thị trấn Châu Ổ|Xã Bình Thuận/],
+    };
+    for (const [name, res] of Object.entries(files)) {
+      expect(res.statusCode, `${name}: ${res.body.slice(0, 200)}`).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const path = join(dir, `${name}.pdf`);
+      writeFileSync(path, res.rawPayload);
+      const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+      expect(text).toMatch(/CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+      expect(text).toMatch(/Độc lập - Tự do - Hạnh phúc/);
+      expect(text).toMatch(/Quảng Ngãi, ngày \d{2} tháng \d{2} năm \d{4}/);
+      for (const re of expected[name] ?? []) expect(text).toMatch(re);
+    }
+    const csv = await get(null, `${base}/results/results.csv`);
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^rank,entry_id,title/);
+    expect(lines).toHaveLength(6);
+    const xlsx = await get(null, `${base}/results/results.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Kết quả')?.rowCount).toBe(6);
   });
 
   it('takes audience counts from the engagement reader (the 30/70 rule)', async () => {

@@ -7,6 +7,13 @@ import { panelParams, panelQuery } from '../judging/judging.schemas.js';
 import type { EngagementReader } from './engagement.reader.js';
 import { resultsViewSchema } from './results.schemas.js';
 import { approveResults, previewResults, publicResults, setFinalists } from './results.service.js';
+import {
+  finalResultsPdf,
+  minutesPdf,
+  resultsCsv,
+  resultsXlsx,
+  scoringSheetPdf,
+} from './results-documents.service.js';
 
 const tags = ['results'];
 const ok = { 200: resultsViewSchema, ...commonErrors };
@@ -83,5 +90,107 @@ export const resultsRoutes =
         },
       },
       (request) => publicResults(deps, request.params.slug),
+    );
+
+    const download = (type: string, name: string) => ({
+      'content-type': type,
+      'content-disposition': `attachment; filename="${name}"`,
+      'cache-control': 'no-store',
+    });
+    const pdf = 'application/pdf';
+    app.get(
+      `${base}/sheet.pdf`,
+      {
+        schema: {
+          tags,
+          description:
+            "A judge's scoring sheet (phiếu chấm điểm): their own, or the committee's after close.",
+          params: panelParams,
+          querystring: panelQuery.extend({ judge: z.string().min(1).max(64) }),
+        },
+      },
+      async (request, reply) => {
+        const file = await scoringSheetPdf(
+          deps,
+          requireAuth(request).actor,
+          ref(request.params, request.query),
+          request.query.judge,
+        );
+        return reply.headers(download(pdf, `phieu-cham-${request.params.roundKey}.pdf`)).send(file);
+      },
+    );
+    app.get(
+      `${base}/minutes.pdf`,
+      {
+        schema: {
+          tags,
+          description: 'Summary minutes of the jury results (biên bản tổng hợp kết quả chấm), after close.',
+          params: panelParams,
+          querystring: panelQuery,
+        },
+      },
+      async (request, reply) => {
+        const file = await minutesPdf(
+          deps,
+          engagement,
+          requireAuth(request).actor,
+          ref(request.params, request.query),
+        );
+        return reply.headers(download(pdf, `bien-ban-${request.params.roundKey}.pdf`)).send(file);
+      },
+    );
+    app.get(
+      `${base}/final.pdf`,
+      {
+        schema: {
+          tags,
+          description: 'The approved results (public).',
+          params: panelParams,
+          querystring: panelQuery,
+        },
+      },
+      async (request, reply) => {
+        const file = await finalResultsPdf(deps, ref(request.params, request.query));
+        return reply.headers(download(pdf, `ket-qua-${request.params.roundKey}.pdf`)).send(file);
+      },
+    );
+    app.get(
+      `${base}/results.xlsx`,
+      {
+        schema: {
+          tags,
+          description: 'The approved ranking (public).',
+          params: panelParams,
+          querystring: panelQuery,
+        },
+      },
+      async (request, reply) => {
+        const file = await resultsXlsx(deps, ref(request.params, request.query));
+        return reply
+          .headers(
+            download(
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              `ket-qua-${request.params.roundKey}.xlsx`,
+            ),
+          )
+          .send(file);
+      },
+    );
+    app.get(
+      `${base}/results.csv`,
+      {
+        schema: {
+          tags,
+          description: 'The approved ranking as CSV (public).',
+          params: panelParams,
+          querystring: panelQuery,
+        },
+      },
+      async (request, reply) => {
+        const file = await resultsCsv(deps, ref(request.params, request.query));
+        return reply
+          .headers(download('text/csv; charset=utf-8', `ket-qua-${request.params.roundKey}.csv`))
+          .send(file);
+      },
     );
   };
