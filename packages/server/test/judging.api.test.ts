@@ -393,6 +393,22 @@ describe.each(dialects)('jury scoring and results on %s', (dialect) => {
     expect(wb.getWorksheet('Kết quả')?.rowCount).toBe(6);
   });
 
+  it('exports a self-contained bundle that recomputes the published results byte for byte', async () => {
+    const { exportBundle, computeFromBundle, formatRanking } =
+      await import('../src/modules/results/results-cli.js');
+    const { recordedEngagement } = await import('../src/modules/results/engagement.reader.js');
+    const bundle = await exportBundle(h.deps, recordedEngagement, { slug: contest.slug, roundKey: 'final' });
+    const text = JSON.stringify(bundle);
+    expect(text).not.toContain('@');
+    const row = await h.deps.db.kysely
+      .selectFrom('jury_panels')
+      .select('output_json')
+      .where('contest_id', '=', contest.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(computeFromBundle(JSON.parse(text)))).toBe(row.output_json);
+    expect(formatRanking(computeFromBundle(JSON.parse(text)), 4).split('\n')).toHaveLength(2 + 5 + 1);
+  });
+
   it('takes audience counts from the engagement reader (the 30/70 rule)', async () => {
     const other = await createTestContest(h.deps, 'judging');
     const x = await entryAt(h.deps, other.id, {
