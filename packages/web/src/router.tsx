@@ -5,6 +5,7 @@ import { PageLoading } from './components/PageLoading';
 import { RouteError } from './components/RouteError';
 import { ContestListPage } from './public/ContestListPage';
 import { LandingPage } from './public/LandingPage';
+import { ResultsPage } from './public/ResultsPage';
 
 // The staff workspace (Mantine and every signed-in page) is a separate chunk, loaded only on its routes.
 const StaffApp = lazy(() => import('./staff/StaffApp').then((m) => ({ default: m.StaffApp })));
@@ -16,6 +17,7 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <ContestListPage /> },
       { path: '/c/:slug', element: <LandingPage /> },
+      { path: '/c/:slug/results', element: <ResultsPage /> },
       {
         path: '*',
         element: (
