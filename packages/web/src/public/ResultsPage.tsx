@@ -50,47 +50,32 @@ export function ResultsPage() {
                   audience: n(p.basis.audienceMaxPoints),
                 })}
               </p>
-              <div className="results-scroll">
-                <table className="results-table">
-                  <thead>
-                    <tr>
-                      <th>{t('results.rank')}</th>
-                      <th>{t('results.entry')}</th>
-                      <th className="num">{t('results.jury')}</th>
-                      <th className="num">{t('results.audience')}</th>
-                      <th className="num">{t('results.final')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.rows.map((r) => (
-                      <tr
-                        key={r.entryId}
-                        data-testid="public-result-row"
-                        className={r.finalist ? 'finalist' : ''}
-                      >
-                        <td>
-                          {r.rank}
-                          {r.finalist ? ' ★' : ''}
-                        </td>
-                        <td>
-                          <strong>{r.title}</strong>
-                          <br />
-                          <small>{r.unitName}</small>
-                        </td>
-                        <td className="num">{n(r.jury.points)}</td>
-                        <td className="num">
-                          {n(r.audience.points)}
-                          <br />
-                          <small>{t('results.raw', { raw: n(r.audience.raw) })}</small>
-                        </td>
-                        <td className="num">
-                          <strong>{n(r.final)}</strong>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ol className="results-list">
+                {p.rows.map((r) => (
+                  <li
+                    key={r.entryId}
+                    data-testid="public-result-row"
+                    className={r.finalist ? 'finalist' : ''}
+                  >
+                    <span className="results-rank">
+                      {r.rank}
+                      {r.finalist ? ' ★' : ''}
+                    </span>
+                    <div className="results-body">
+                      <strong>{r.title}</strong>
+                      <small>{r.unitName}</small>
+                      <span className="results-points">
+                        {t('results.jury')} {n(r.jury.points)} · {t('results.audience')}{' '}
+                        {n(r.audience.points)} <small>({t('results.raw', { raw: n(r.audience.raw) })})</small>
+                      </span>
+                    </div>
+                    <span className="results-final">
+                      <small>{t('results.final')}</small>
+                      {n(r.final)}
+                    </span>
+                  </li>
+                ))}
+              </ol>
               {p.finalistCount !== null ? <p>{t('results.finalistNote')}</p> : null}
               {p.swaps.map((s) => (
                 <p key={`${s.out}-${s.in}`} className="results-swap">
