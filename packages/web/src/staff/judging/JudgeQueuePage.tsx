@@ -61,6 +61,7 @@ export function JudgeQueuePage() {
                       </Text>
                     </div>
                     <Badge
+                      style={{ flexShrink: 0 }}
                       size="sm"
                       color={
                         entry.sheet.status === 'submitted'

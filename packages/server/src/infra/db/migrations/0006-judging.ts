@@ -16,7 +16,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('pool', 'text', (c) => c.notNull())
     .addColumn('assignment_mode', 'text', (c) => c.notNull())
     .addColumn('judges_per_entry', 'integer')
-    .addColumn('deviation_threshold', 'real', (c) => c.notNull())
+    .addColumn('deviation_threshold', 'double precision', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('closed_at', 'text')
     .addColumn('results_status', 'text', (c) => c.notNull())
