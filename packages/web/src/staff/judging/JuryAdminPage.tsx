@@ -1,4 +1,15 @@
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -23,17 +34,25 @@ import { ResultsPreview } from './ResultsPreview';
 /** The committee's jury desk: judges, completion per judge and entry, deviation alerts, results and approval. */
 export function JuryAdminPage() {
   const { slug = '' } = useParams();
-  const [search] = useSearchParams();
+  const [search, setSearch] = useSearchParams();
   const { t } = useTranslation();
   const { pick } = useLang();
   const session = useSession();
   const client = useQueryClient();
   const contest = useQuery(contestQuery(slug));
   const rounds = (contest.data?.config.rounds ?? []).filter(
-    (r) => (r.method === 'jury' || r.method === 'jury+audience') && r.scopeLevel === 'contest',
+    (r) => r.method === 'jury' || r.method === 'jury+audience',
   );
-  const roundKey = search.get('round') ?? rounds[0]?.key ?? '';
-  const ref: PanelRef = { slug, roundKey, unit: search.get('unit') ?? undefined };
+  const roundKey =
+    search.get('round') ?? (rounds.find((r) => r.scopeLevel === 'contest') ?? rounds[0])?.key ?? '';
+  const round = rounds.find((r) => r.key === roundKey);
+  // A per-unit round (a district preliminary) is run for the coordinator's own unit unless one is named.
+  const ownUnit = session?.assignments.find(
+    (a) => a.role === 'coordinator' && a.orgUnitId && a.contestSlug === slug,
+  )?.orgUnitId;
+  const unit =
+    search.get('unit') ?? (round && round.scopeLevel !== 'contest' ? ownUnit : undefined) ?? undefined;
+  const ref: PanelRef = { slug, roundKey, unit };
   const panel = useQuery({ ...panelQuery(ref), enabled: roundKey !== '' });
   const completion = useQuery({ ...completionQuery(ref), enabled: roundKey !== '' });
   const closed = panel.data?.status === 'closed';
@@ -44,7 +63,9 @@ export function JuryAdminPage() {
   const close = useMutation({ mutationFn: () => closeJudging(ref), onSuccess: refresh });
   const remind = useMutation({ mutationFn: () => remindJudges(ref) });
   const approve = useMutation({ mutationFn: () => approveResults(ref), onSuccess: refresh });
-  const isOrganizer = contest.data ? hasContestRole(session, 'organizer', contest.data) : false;
+  const isOrganizer =
+    (contest.data ? hasContestRole(session, 'organizer', contest.data) : false) ||
+    (unit !== undefined && unit === ownUnit);
 
   if (contest.isPending || panel.isPending) return <CenterLoader />;
   if (contest.error) return <ErrorAlert error={contest.error} />;
@@ -64,6 +85,15 @@ export function JuryAdminPage() {
             {t(`judging.panel.${p.status}`)}
           </Badge>
         </Group>
+        {rounds.length > 1 ? (
+          <SegmentedControl
+            mt="xs"
+            size="xs"
+            data={rounds.map((r) => ({ value: r.key, label: pick(r.name) }))}
+            value={roundKey}
+            onChange={(v) => setSearch({ round: v })}
+          />
+        ) : null}
         <Text size="sm" c="dimmed">
           {t('judging.admin.summary', {
             judges: p.judges.length,
