@@ -9,6 +9,7 @@ import { userErrors } from '../accounts/user.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { flushEmails, notify } from '../notifications/notification.service.js';
 import {
+  CONTEST_POOL,
   currentAssignments,
   entryUnitOf,
   judgeUnits,
@@ -136,7 +137,8 @@ export async function inviteJudge(
       role: 'judge',
       contest_id: ctx.contest.id,
       round_key: ctx.round.key,
-      org_unit_id: null,
+      // A district's jury is scoped to that district: least privilege, and no conflict since it is neutral.
+      org_unit_id: ctx.pool === CONTEST_POOL ? null : ctx.pool,
     };
     if (!(await accountRepository.findSameAssignment(trx, role))) {
       const id = newId();
@@ -147,7 +149,7 @@ export async function inviteJudge(
         subjectType: 'user',
         subjectId: user.id,
         contestId: ctx.contest.id,
-        data: { assignmentId: id, role: 'judge', roundKey: ctx.round.key, orgUnitId: null },
+        data: { assignmentId: id, role: 'judge', roundKey: ctx.round.key, orgUnitId: role.org_unit_id },
       });
     }
     const joined = await judgingRepository.insertJudge(trx, {
