@@ -245,7 +245,20 @@ export async function saveSheet(
         created_at: at,
         ...fields,
       });
-      if (!inserted) throw judgingErrors.versionConflict();
+      if (!inserted) {
+        // Two autosaves of a new sheet raced: the other one created it, so this one updates it.
+        const other = await judgingRepository.findSheetOf(trx, ctx.panel.id, actor.userId, entry.id);
+        if (!other) throw judgingErrors.versionConflict();
+        if (other.status === 'submitted') throw judgingErrors.sheetLocked();
+        sheetId = other.id;
+        const ok = await judgingRepository.updateSheet(
+          trx,
+          other.id,
+          { version: other.version, status: 'draft' },
+          fields,
+        );
+        if (!ok) throw judgingErrors.versionConflict();
+      }
     } else {
       sheetId = current.id;
       const ok = await judgingRepository.updateSheet(
