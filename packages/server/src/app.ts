@@ -30,6 +30,9 @@ import { notificationRoutes } from './modules/notifications/notification.routes.
 import { progressRoutes } from './modules/reports/progress.routes.js';
 import { teamRoutes } from './modules/teams/team.routes.js';
 import { uploadRoutes } from './modules/uploads/upload.routes.js';
+import { judgingRoutes } from './modules/judging/judging.routes.js';
+import { recordedEngagement } from './modules/results/engagement.reader.js';
+import { resultsRoutes } from './modules/results/results.routes.js';
 
 export interface AppOptions {
   /** Built web app to serve at `/`; when absent, only the API runs. */
@@ -107,6 +110,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(notificationRoutes(deps));
   await app.register(mediaRoutes(deps));
   await app.register(progressRoutes(deps));
+  await app.register(judgingRoutes(deps));
+  await app.register(resultsRoutes(deps, recordedEngagement));
   await app.register(uploadRoutes(deps, entryUploadHooks(deps), { directory: deps.uploadDir }));
 
   const dist = options.webDistDir;

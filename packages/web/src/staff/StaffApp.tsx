@@ -20,6 +20,8 @@ import { FeedPage } from './feed/FeedPage';
 import { ProgressPage } from './progress/ProgressPage';
 import { ReceiptInboxPage } from './receipt/ReceiptInboxPage';
 import { NotFound } from './NotFound';
+import { JudgeQueuePage } from './judging/JudgeQueuePage';
+import { JuryAdminPage } from './judging/JuryAdminPage';
 
 /** The staff workspace: loaded lazily, so Mantine never weighs on the public pages. */
 export function StaffApp() {
@@ -53,6 +55,8 @@ export function StaffApp() {
           <Route path="contests/:slug/entries/new" element={<NewEntryPage />} />
           <Route path="contests/:slug/inbox" element={<ReceiptInboxPage />} />
           <Route path="contests/:slug/progress" element={<ProgressPage />} />
+          <Route path="contests/:slug/judging" element={<JudgeQueuePage />} />
+          <Route path="contests/:slug/jury" element={<JuryAdminPage />} />
           <Route path="entries/:id" element={<EntryPage />} />
           <Route path="feed" element={<FeedPage />} />
           <Route path="org-units/:id" element={<OrgUnitPage />} />

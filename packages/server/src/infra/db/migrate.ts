@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-entries.js';
 import * as m0003 from './migrations/0003-jobs.js';
 import * as m0005 from './migrations/0005-media.js';
+import * as m0006 from './migrations/0006-judging.js';
 
 // Listed explicitly (not read from a folder) so the same code runs from sources and from any bundle.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-entries': m0002,
   '0003-jobs': m0003,
   '0005-media': m0005,
+  '0006-judging': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
