@@ -261,6 +261,30 @@ describe.skipIf(!FFMPEG).each(dialects)('media pipeline on %s', (dialect) => {
     60_000,
   );
 
+  it('says processing is unavailable when ffmpeg is missing, and does not block submission', async () => {
+    const saved = { FFMPEG_PATH: h.deps.config.FFMPEG_PATH, FFPROBE_PATH: h.deps.config.FFPROBE_PATH };
+    Object.assign(h.deps.config, {
+      FFMPEG_PATH: '/nonexistent/ffmpeg',
+      FFPROBE_PATH: '/nonexistent/ffprobe',
+    });
+    try {
+      const entryId = await newEntry();
+      const mediaId = await upload(entryId, clips.get('long') ?? '');
+      await analyzeMedia(h.deps, mediaId, new AbortController().signal);
+      const { body } = await status(entryId);
+      expect(body.processingAvailable).toBe(false);
+      expect(body.original).toMatchObject({ status: 'unavailable', report: null, urls: null });
+      const submit = await h.app.inject({
+        method: 'POST',
+        url: `/api/entries/${entryId}/submit`,
+        headers: asUser(team.session),
+      });
+      expect(submit.statusCode, submit.body).toBe(200);
+    } finally {
+      Object.assign(h.deps.config, saved);
+    }
+  });
+
   it('serves renditions through signed URLs that expire, and publicly once published; re-runs keep one set', async () => {
     const entryId = await newEntry();
     const mediaId = await upload(entryId, clips.get('normal') ?? '');
