@@ -175,15 +175,21 @@ describe.skipIf(!FFMPEG)('a worker killed (SIGKILL) in the middle of a transcode
     await waitFor(() => processesWith(`job-${mediaId}`).length === 0, 5_000);
 
     startWorker();
-    await waitFor(async () => (await row()).status === 'ready', 120_000);
+    const transcodeJobs = () =>
+      db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('name', '=', 'media.transcode')
+        .where('payload_json', 'like', `%${mediaId}%`)
+        .execute();
+    // The row turns ready inside the handler; the queue records success just after it returns.
+    await waitFor(
+      async () => (await row()).status === 'ready' && (await transcodeJobs())[0]?.status === 'succeeded',
+      120_000,
+    );
     const done = await row();
     expect(done.runs).toBe(1);
-    const job = await db
-      .selectFrom('jobs')
-      .selectAll()
-      .where('name', '=', 'media.transcode')
-      .where('payload_json', 'like', `%${mediaId}%`)
-      .execute();
+    const job = await transcodeJobs();
     expect(job.map((j) => [j.status, j.attempts])).toEqual([['succeeded', 2]]);
     const files = (JSON.parse(done.outputs_json ?? '{}') as { files: string[] }).files;
     expect(files).toContain('hls/master.m3u8');
@@ -312,7 +318,13 @@ describe.skipIf(!FFMPEG || !pgUrl)('two worker processes on PostgreSQL sharing 2
     const db = h.deps.db.kysely;
     await waitFor(async () => {
       const rows = await db.selectFrom('media_processing').select('status').execute();
-      return rows.length === 20 && rows.every((r) => r.status === 'ready');
+      const pending = await db
+        .selectFrom('jobs')
+        .select('id')
+        .where('name', 'like', 'media.%')
+        .where('status', '!=', 'succeeded')
+        .execute();
+      return rows.length === 20 && rows.every((r) => r.status === 'ready') && pending.length === 0;
     }, 180_000);
     const jobs = await db.selectFrom('jobs').selectAll().where('name', 'like', 'media.%').execute();
     expect(jobs).toHaveLength(40);

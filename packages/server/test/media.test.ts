@@ -287,7 +287,21 @@ describe.skipIf(!FFMPEG).each(dialects)('media pipeline on %s', (dialect) => {
 
   it('serves renditions through signed URLs that expire, and publicly once published; re-runs keep one set', async () => {
     const entryId = await newEntry();
-    const mediaId = await upload(entryId, clips.get('normal') ?? '');
+    // Content-addressed: a byte-identical clip published by an earlier run (shared PostgreSQL) would already be
+    // public, so this test uses a clip of its own.
+    const own = join(clipDir, `${unique('own')}.mp4`);
+    execFileSync(FFMPEG ?? '', [
+      '-loglevel',
+      'error',
+      '-i',
+      clips.get('normal') ?? '',
+      '-c',
+      'copy',
+      '-metadata',
+      `comment=${unique()}`,
+      own,
+    ]);
+    const mediaId = await upload(entryId, own);
     const subId = await upload(entryId, join(clipDir, 'sub.srt'), 'subtitle').catch(async () => {
       (await import('node:fs')).writeFileSync(
         join(clipDir, 'sub.srt'),
