@@ -175,15 +175,21 @@ describe.skipIf(!FFMPEG)('a worker killed (SIGKILL) in the middle of a transcode
     await waitFor(() => processesWith(`job-${mediaId}`).length === 0, 5_000);
 
     startWorker();
-    await waitFor(async () => (await row()).status === 'ready', 120_000);
+    const transcodeJobs = () =>
+      db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('name', '=', 'media.transcode')
+        .where('payload_json', 'like', `%${mediaId}%`)
+        .execute();
+    // The row turns ready inside the handler; the queue records success just after it returns.
+    await waitFor(
+      async () => (await row()).status === 'ready' && (await transcodeJobs())[0]?.status === 'succeeded',
+      120_000,
+    );
     const done = await row();
     expect(done.runs).toBe(1);
-    const job = await db
-      .selectFrom('jobs')
-      .selectAll()
-      .where('name', '=', 'media.transcode')
-      .where('payload_json', 'like', `%${mediaId}%`)
-      .execute();
+    const job = await transcodeJobs();
     expect(job.map((j) => [j.status, j.attempts])).toEqual([['succeeded', 2]]);
     const files = (JSON.parse(done.outputs_json ?? '{}') as { files: string[] }).files;
     expect(files).toContain('hls/master.m3u8');
@@ -201,4 +207,136 @@ describe.skipIf(!FFMPEG)('a worker killed (SIGKILL) in the middle of a transcode
       .execute();
     expect(audits).toHaveLength(1);
   }, 240_000);
+});
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!FFMPEG || !pgUrl)('two worker processes on PostgreSQL sharing 20 clips', () => {
+  let h: Harness;
+  let database: { url: string; drop(): Promise<void> };
+  const workers: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    database = await privateDatabaseUrl('postgres');
+    h = await startHarness('postgres', { databaseUrl: database.url });
+  });
+  afterAll(async () => {
+    for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGTERM');
+    await Promise.all(
+      workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))),
+    );
+    await h.close();
+    await database.drop();
+  });
+
+  it('runs every analysis and transcode exactly once', async () => {
+    await ensureQuangNgai(h.deps);
+    const contest = await createTestContest(h.deps, 'production');
+    const rules = { ...contest.config.entryRules, maxEntriesPerTeam: 100 };
+    await h.deps.db.kysely
+      .updateTable('contests')
+      .set({ config_json: JSON.stringify({ ...contest.config, entryRules: rules }) })
+      .where('id', '=', contest.id)
+      .execute();
+    const c = await createStaff(h.deps, 'coordinator', { contestId: contest.id, orgUnitCode: '524' });
+    const team = await teamIn(h, contest, await signInAs(h.app, c.email, c.password), '21040');
+    const dir = mkdtempSync(join(tmpdir(), 'cc-two-'));
+    const base = join(dir, 'base.mp4');
+    const ff = promisify(execFile);
+    await ff(FFMPEG ?? '', [
+      ...[
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc=duration=1:size=160x90:rate=25',
+      ],
+      ...['-f', 'lavfi', '-i', 'sine=duration=1', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac'],
+      ...['-pix_fmt', 'yuv420p', '-shortest', base],
+    ]);
+    for (let i = 0; i < 20; i++) {
+      const created = await h.app.inject({
+        method: 'POST',
+        url: `/api/contests/${contest.slug}/entries`,
+        headers: asUser(team.session),
+        payload: {
+          title: `Clip ${i}`,
+          synopsis: 'x',
+          credits: 'x',
+          declarations: declarationsOf(contest.config),
+        },
+      });
+      // Twenty distinct files (a remux with its own tag), so each has its own content-addressed renditions.
+      const path = join(dir, `clip-${i}.mp4`);
+      await ff(FFMPEG ?? '', [
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-y',
+        '-i',
+        base,
+        '-c',
+        'copy',
+        '-metadata',
+        `comment=${i}`,
+        path,
+      ]);
+      const bytes = readFileSync(path);
+      await entryUploadHooks(h.deps).complete({
+        uploadId: unique('up'),
+        entryId: created.json<{ id: string }>().id,
+        kind: 'original',
+        filename: 'clip.mp4',
+        path,
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        container: 'mp4',
+      });
+    }
+    const start = () => {
+      const child = spawn(process.execPath, [BIN, 'worker'], {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          MEDIA_DIR: h.deps.config.MEDIA_DIR,
+          UPLOAD_DIR: h.deps.config.UPLOAD_DIR,
+          JOB_POLL_MS: '100',
+          JOB_CONCURRENCY: '2',
+          LOG_LEVEL: 'warn',
+          MEDIA_X264_PRESET: 'ultrafast',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      workers.push(child);
+    };
+    start();
+    start();
+    const db = h.deps.db.kysely;
+    await waitFor(async () => {
+      const rows = await db.selectFrom('media_processing').select('status').execute();
+      const pending = await db
+        .selectFrom('jobs')
+        .select('id')
+        .where('name', 'like', 'media.%')
+        .where('status', '!=', 'succeeded')
+        .execute();
+      return rows.length === 20 && rows.every((r) => r.status === 'ready') && pending.length === 0;
+    }, 180_000);
+    const jobs = await db.selectFrom('jobs').selectAll().where('name', 'like', 'media.%').execute();
+    expect(jobs).toHaveLength(40);
+    expect(jobs.every((j) => j.status === 'succeeded' && j.attempts === 1)).toBe(true);
+    const rows = await db.selectFrom('media_processing').select('runs').execute();
+    expect(rows.map((r) => r.runs)).toEqual(Array(20).fill(1));
+    const audits = await db
+      .selectFrom('audit_log')
+      .select(['action', 'subject_id'])
+      .where('action', 'in', ['media.analyzed', 'media.ready'])
+      .execute();
+    expect(audits.filter((a) => a.action === 'media.analyzed')).toHaveLength(20);
+    expect(audits.filter((a) => a.action === 'media.ready')).toHaveLength(20);
+  }, 300_000);
 });

@@ -261,9 +261,47 @@ describe.skipIf(!FFMPEG).each(dialects)('media pipeline on %s', (dialect) => {
     60_000,
   );
 
+  it('says processing is unavailable when ffmpeg is missing, and does not block submission', async () => {
+    const saved = { FFMPEG_PATH: h.deps.config.FFMPEG_PATH, FFPROBE_PATH: h.deps.config.FFPROBE_PATH };
+    Object.assign(h.deps.config, {
+      FFMPEG_PATH: '/nonexistent/ffmpeg',
+      FFPROBE_PATH: '/nonexistent/ffprobe',
+    });
+    try {
+      const entryId = await newEntry();
+      const mediaId = await upload(entryId, clips.get('long') ?? '');
+      await analyzeMedia(h.deps, mediaId, new AbortController().signal);
+      const { body } = await status(entryId);
+      expect(body.processingAvailable).toBe(false);
+      expect(body.original).toMatchObject({ status: 'unavailable', report: null, urls: null });
+      const submit = await h.app.inject({
+        method: 'POST',
+        url: `/api/entries/${entryId}/submit`,
+        headers: asUser(team.session),
+      });
+      expect(submit.statusCode, submit.body).toBe(200);
+    } finally {
+      Object.assign(h.deps.config, saved);
+    }
+  });
+
   it('serves renditions through signed URLs that expire, and publicly once published; re-runs keep one set', async () => {
     const entryId = await newEntry();
-    const mediaId = await upload(entryId, clips.get('normal') ?? '');
+    // Content-addressed: a byte-identical clip published by an earlier run (shared PostgreSQL) would already be
+    // public, so this test uses a clip of its own.
+    const own = join(clipDir, `${unique('own')}.mp4`);
+    execFileSync(FFMPEG ?? '', [
+      '-loglevel',
+      'error',
+      '-i',
+      clips.get('normal') ?? '',
+      '-c',
+      'copy',
+      '-metadata',
+      `comment=${unique()}`,
+      own,
+    ]);
+    const mediaId = await upload(entryId, own);
     const subId = await upload(entryId, join(clipDir, 'sub.srt'), 'subtitle').catch(async () => {
       (await import('node:fs')).writeFileSync(
         join(clipDir, 'sub.srt'),

@@ -84,6 +84,15 @@ function ProcessingState({
   );
 }
 
+const CODECS: Record<string, string> = {
+  h264: 'H.264',
+  hevc: 'H.265 (HEVC)',
+  aac: 'AAC',
+  mp3: 'MP3',
+  opus: 'Opus',
+};
+const codec = (c: string | null) => (c ? (CODECS[c] ?? c) : '—');
+
 const fmtDuration = (s: number) => {
   const r = Math.round(s);
   return `${Math.floor(r / 60)}:${String(r % 60).padStart(2, '0')}`;
@@ -99,8 +108,8 @@ function ReportPanel({ report }: { report: TechnicalReport }) {
     report.status === 'ok'
       ? [
           ['container', report.container ?? '—'],
-          ['video', report.videoCodec ?? '—'],
-          ['audio', report.hasAudio ? (report.audioCodec ?? '—') : t('media.report.none')],
+          ['video', codec(report.videoCodec)],
+          ['audio', report.hasAudio ? codec(report.audioCodec) : t('media.report.none')],
           ['duration', report.durationSeconds !== null ? fmtDuration(report.durationSeconds) : '—'],
           [
             'resolution',
