@@ -36,3 +36,4 @@ export {
 } from './demo/quang-ngai-2023.js';
 export type { DemoPhase } from './demo/quang-ngai-2023.js';
 export * from './results/index.js';
+export * from './voting/index.js';
