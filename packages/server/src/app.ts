@@ -16,6 +16,7 @@ import {
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from './infra/context.js';
+import type { VotingRuntimeOptions } from './modules/voting/voting-runtime.js';
 import { installAuthHook } from './infra/http/auth-hook.js';
 import { installErrorHandler } from './infra/http/error-handler.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
@@ -29,11 +30,14 @@ import { notificationRoutes } from './modules/notifications/notification.routes.
 import { progressRoutes } from './modules/reports/progress.routes.js';
 import { teamRoutes } from './modules/teams/team.routes.js';
 import { uploadRoutes } from './modules/uploads/upload.routes.js';
+import { registerVoting } from './modules/voting/register-voting.js';
 
 export interface AppOptions {
   /** Built web app to serve at `/`; when absent, only the API runs. */
   webDistDir?: string | undefined;
   trustProxy?: boolean;
+  /** Voting runtime overrides (rate-limit store, SMS sender, limits) for tests and benchmarks. */
+  voting?: VotingRuntimeOptions;
 }
 
 /** The HTTP application without a listening socket: tests drive it with `app.inject`. */
@@ -106,6 +110,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(notificationRoutes(deps));
   await app.register(progressRoutes(deps));
   await app.register(uploadRoutes(deps, entryUploadHooks(deps), { directory: deps.uploadDir }));
+  await registerVoting(app, deps, options.voting);
 
   const dist = options.webDistDir;
   if (dist && existsSync(join(dist, 'index.html'))) {

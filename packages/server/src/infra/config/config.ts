@@ -41,6 +41,17 @@ const configSchema = z.object({
     .enum(['launch', 'production', 'receipt', 'voting', 'judging', 'ceremony', 'closed'])
     .default('voting'),
   SEED_DEMO: boolFromEnv.default(true),
+  // Public voting (modules/voting): shared rate limits, SMS gateway, Facebook Graph API, vote limits.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  SMS_HTTP_URL: z.url().optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  FACEBOOK_GRAPH_URL: z.url().default('https://graph.facebook.com/v19.0'),
+  FACEBOOK_PAGE_TOKEN: z.string().optional(),
+  VOTE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  VOTE_LIMIT_PER_VOTER_PER_MINUTE: z.coerce.number().int().positive().default(60),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & { publicUrl: string; secureCookies: boolean };

@@ -3,12 +3,14 @@ import type { Db } from './database.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-entries.js';
 import * as m0003 from './migrations/0003-jobs.js';
+import * as m0007 from './migrations/0007-voting.js';
 
 // Listed explicitly (not read from a folder) so the same code runs from sources and from any bundle.
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-entries': m0002,
   '0003-jobs': m0003,
+  '0007-voting': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
