@@ -47,4 +47,15 @@ describe.skipIf(!chromiumPath)('public landing page at phone width', () => {
     await page.close();
     await fresh.close();
   });
+
+  it('leaves the light public build for the staff app when a visitor signs in, and finds unknown pages', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(`${app.server.url}/c/quang-ngai-2023`);
+    await page.getByTestId('staff-sign-in').click();
+    await page.waitForURL('**/sign-in');
+    await expect.poll(() => page.locator('input[type="password"]').count()).toBe(1);
+    await page.goto(`${app.server.url}/c/quang-ngai-2023/no-such-page?lang=vi`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Không tìm thấy');
+    await page.close();
+  });
 });

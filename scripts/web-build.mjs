@@ -16,7 +16,15 @@ function newestMtime(path) {
 
 export function webBuildIsStale() {
   if (!existsSync(built)) return true;
-  const sources = ['src', 'index.html', 'vite.config.ts', 'package.json', 'public']
+  const sources = [
+    'src',
+    'index.html',
+    'public.html',
+    'vite.config.ts',
+    'vite.public.config.ts',
+    'package.json',
+    'public',
+  ]
     .map((p) => join(web, p))
     .filter(existsSync);
   return Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;

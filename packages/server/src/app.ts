@@ -114,15 +114,35 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   const dist = options.webDistDir;
   if (dist && existsSync(join(dist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+    });
+    // Built assets carry a content hash in their name: cache them for a year; shells stay revalidated.
+    app.addHook('onSend', async (request, reply) => {
+      if (request.url.startsWith('/assets/') && reply.statusCode === 200) {
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
+      }
+    });
     // Client-side routes (/c/…, /app/…) all load the single-page app; unknown /api paths stay JSON 404s.
     app.get('/*', (request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
       const file = path.slice(1);
       if (file && !file.includes('..') && existsSync(join(dist, file))) return reply.sendFile(file);
       if (path.startsWith('/api/')) return reply.callNotFound();
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').sendFile(shellFor(path, dist));
     });
   }
   return app;
+}
+
+/**
+ * Public paths (`/`, `/c/…`) get the light public build when it exists; everything else (sign-in, `/app/…`)
+ * the full staff app.
+ */
+function shellFor(path: string, dist: string): string {
+  const isPublic = path === '/' || path === '/c' || path.startsWith('/c/');
+  return isPublic && existsSync(join(dist, 'public.html')) ? 'public.html' : 'index.html';
 }

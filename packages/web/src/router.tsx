@@ -3,8 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { RootLayout } from './components/RootLayout';
 import { PageLoading } from './components/PageLoading';
 import { RouteError } from './components/RouteError';
-import { ContestListPage } from './public/ContestListPage';
-import { LandingPage } from './public/LandingPage';
+import { publicRoutes } from './public/routes';
 
 // The staff workspace (Mantine and every signed-in page) is a separate chunk, loaded only on its routes.
 const StaffApp = lazy(() => import('./staff/StaffApp').then((m) => ({ default: m.StaffApp })));
@@ -14,8 +13,7 @@ export const router = createBrowserRouter([
     element: <RootLayout />,
     errorElement: <RouteError />,
     children: [
-      { path: '/', element: <ContestListPage /> },
-      { path: '/c/:slug', element: <LandingPage /> },
+      ...publicRoutes,
       {
         path: '*',
         element: (
