@@ -110,7 +110,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(notificationRoutes(deps));
   await app.register(progressRoutes(deps));
   await app.register(uploadRoutes(deps, entryUploadHooks(deps), { directory: deps.uploadDir }));
-  await registerVoting(app, deps, options.voting);
+  await registerVoting(app, deps, options.voting, options.webDistDir);
 
   const dist = options.webDistDir;
   if (dist && existsSync(join(dist, 'index.html'))) {

@@ -5277,6 +5277,267 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/contests/{slug}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    district?: string;
+                    q?: string;
+                    sort?: "newest" | "likes";
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contest: {
+                                slug: string;
+                                title: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                timezone: string;
+                            };
+                            voting: components["schemas"]["PublicVoting"];
+                            districts: {
+                                id: string;
+                                name: string;
+                            }[];
+                            entries: {
+                                id: string;
+                                title: string;
+                                synopsis: string;
+                                teamName: string;
+                                commune: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                district: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                publishedAt: string | null;
+                                likes: number | null;
+                                shares: number | null;
+                                media: {
+                                    videoUrl: string | null;
+                                    hlsUrl: string | null;
+                                    posterUrl: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            synopsis: string;
+                            teamName: string;
+                            commune: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            district: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            publishedAt: string | null;
+                            likes: number | null;
+                            shares: number | null;
+                            media: {
+                                videoUrl: string | null;
+                                hlsUrl: string | null;
+                                posterUrl: string | null;
+                            };
+                            credits: string;
+                            members: {
+                                name: string;
+                                position: string;
+                            }[];
+                            contest: {
+                                slug: string;
+                                title: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                timezone: string;
+                            };
+                            voting: components["schemas"]["PublicVoting"];
+                            mine: {
+                                liked: boolean;
+                                shared: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5746,6 +6007,15 @@ export interface components {
             likes: number | null;
             shares: number | null;
         };
+        PublicVotingInput: {
+            /** @enum {string} */
+            status: "none" | "upcoming" | "open" | "closed";
+            opensAt: string | null;
+            closesAt: string | null;
+            opensAtLocal: string | null;
+            closesAtLocal: string | null;
+            countsHidden: boolean;
+        };
         Error: {
             /** @description Stable machine-readable code */
             code: string;
@@ -6210,6 +6480,15 @@ export interface components {
             counted: boolean;
             likes: number | null;
             shares: number | null;
+        };
+        PublicVoting: {
+            /** @enum {string} */
+            status: "none" | "upcoming" | "open" | "closed";
+            opensAt: string | null;
+            closesAt: string | null;
+            opensAtLocal: string | null;
+            closesAtLocal: string | null;
+            countsHidden: boolean;
         };
     };
     responses: never;
