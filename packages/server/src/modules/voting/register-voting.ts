@@ -3,6 +3,7 @@ import type { Deps } from '../../infra/context.js';
 import { createVotingRuntime, type VotingRuntimeOptions } from './voting-runtime.js';
 import { votingRoutes } from './voting.routes.js';
 import { publicSiteRoutes } from '../public-site/public-site.routes.js';
+import { fanpageRoutes } from '../fanpage/fanpage.routes.js';
 
 /**
  * Public voting, publication and fraud review routes (their runtime closed with the app), and the public
@@ -18,4 +19,5 @@ export async function registerVoting(
   app.addHook('onClose', () => rt.close());
   await app.register(votingRoutes(deps, rt));
   await app.register(publicSiteRoutes(deps, webDistDir));
+  await app.register(fanpageRoutes(deps));
 }
