@@ -89,9 +89,8 @@ export function graphConnector(opts: {
       const { page, post } = parsePostUrl(postUrl);
       let postId = post;
       if (page) {
-        const pageId = /^\d+$/.test(page)
-          ? page
-          : String(((await get(page, 'id')) as { id?: unknown }).id ?? '');
+        const found = /^\d+$/.test(page) ? { id: page } : ((await get(page, 'id')) as { id?: unknown });
+        const pageId = typeof found.id === 'string' ? found.id : '';
         if (!pageId) throw graphFailed('page not found');
         postId = `${pageId}_${post}`;
       }
