@@ -45,7 +45,7 @@ export async function verifiedVoter(h: Harness, email = `${unique('voter')}@exam
 
 /** Entries inserted straight into a state (a fast path past the submission and receipt workflow). */
 export async function entriesIn(
-  deps: Deps,
+  deps: Pick<Deps, 'db'>,
   contest: { id: string },
   status: string,
   count: number,

@@ -161,7 +161,7 @@ export interface RecountReport {
 
 /** Compares every counter with a recount of the ledger; with `repair`, sets the counters to the recount. */
 export async function recountVotes(
-  deps: Deps,
+  deps: Pick<Deps, 'db'>,
   opts: { repair: boolean; contestId?: string },
 ): Promise<RecountReport> {
   const run = async (db: Executor): Promise<RecountReport> => {
@@ -199,5 +199,5 @@ export async function recountVotes(
       repaired: opts.repair && mismatches.length > 0,
     };
   };
-  return opts.repair ? inTransaction(deps, run) : run(deps.db.kysely);
+  return opts.repair ? deps.db.kysely.transaction().execute(run) : run(deps.db.kysely);
 }

@@ -2,7 +2,7 @@ import type { Deps } from '../../infra/context.js';
 import { recountVotes } from './moderation.service.js';
 
 /** `clipcontest votes recount [--repair]`: 0 when every counter equals the ledger (or was repaired). */
-export async function runRecount(deps: Deps, repair: boolean): Promise<number> {
+export async function runRecount(deps: Pick<Deps, 'db'>, repair: boolean): Promise<number> {
   const r = await recountVotes(deps, { repair });
   for (const m of r.mismatches)
     console.log(
