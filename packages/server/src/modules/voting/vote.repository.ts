@@ -53,8 +53,15 @@ export const voteRepository = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
-  async bump(db: Executor, contestId: string, entryId: string, likes: number, shares: number): Promise<void> {
-    await db
+  /** Adds to an entry's counters and returns them. */
+  async bump(
+    db: Executor,
+    contestId: string,
+    entryId: string,
+    likes: number,
+    shares: number,
+  ): Promise<Counts> {
+    const r = await db
       .insertInto('vote_counters')
       .values({ entry_id: entryId, contest_id: contestId, likes, shares })
       .onConflict((oc) =>
@@ -63,7 +70,9 @@ export const voteRepository = {
           shares: sql<number>`vote_counters.shares + ${shares}`,
         }),
       )
-      .execute();
+      .returning(['likes', 'shares'])
+      .executeTakeFirstOrThrow();
+    return { likes: Number(r.likes), shares: Number(r.shares) };
   },
   async counts(db: Executor, entryId: string): Promise<Counts> {
     const r = await db

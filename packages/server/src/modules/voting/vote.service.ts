@@ -17,7 +17,8 @@ import type { Executor } from '../../infra/db/database.js';
 import { newId } from '../../infra/db/ids.js';
 import { enforceLimits } from './rate-limit.js';
 import type { VoterPrincipal } from './voter.service.js';
-import { voteRepository } from './vote.repository.js';
+import { sqliteVoteTx } from './vote-sqlite.repository.js';
+import { voteRepository, type Counts, type VoteRow } from './vote.repository.js';
 import type { VotingRuntime } from './voting-runtime.js';
 
 export const shareTargets = ['facebook', 'zalo', 'copy'] as const;
@@ -45,18 +46,31 @@ export interface VotableEntry {
 const notFound = () =>
   new DomainError('not_found', 'entry_not_found', { vi: 'Không tìm thấy tác phẩm.', en: 'Entry not found.' });
 
-// Parsed configurations by contest id and version: the vote path reads one row, not a JSON document.
-const configCache = new Map<string, { version: number; config: ContestConfig }>();
+// Parsed configurations and voting windows by contest id and version, and entries for a few seconds: the
+// vote path of a burst reads no contest document and at most one entry row per entry and interval. A status
+// change (e.g. a disqualification) reaches the vote path within ENTRY_CACHE_MS; the window is always
+// checked against the clock.
+const ENTRY_CACHE_MS = 5_000;
+const configCache = new Map<
+  string,
+  { version: number; config: ContestConfig; windows: Map<string, VotingWindow | null> }
+>();
+const entryCache = new Map<string, { entry: VotableEntry; until: number }>();
 
 /** A published entry with its contest's configuration and voting window (404 for anything not public). */
-export async function votableEntry(db: Executor, entryId: string): Promise<VotableEntry> {
+export async function votableEntry(db: Executor, entryId: string, now = Date.now()): Promise<VotableEntry> {
+  const hit = entryCache.get(entryId);
+  if (hit && hit.until > now) return hit.entry;
   const row = await db
     .selectFrom('entries as e')
     .innerJoin('contests as c', 'c.id', 'e.contest_id')
     .select(['e.id', 'e.status', 'e.round_key', 'e.contest_id', 'c.version'])
     .where('e.id', '=', entryId)
     .executeTakeFirst();
-  if (!row || !isPublicEntryState(row.status as EntryState)) throw notFound();
+  if (!row || !isPublicEntryState(row.status as EntryState)) {
+    entryCache.delete(entryId);
+    throw notFound();
+  }
   let cached = configCache.get(row.contest_id);
   if (!cached || cached.version !== row.version) {
     const c = await db
@@ -64,16 +78,24 @@ export async function votableEntry(db: Executor, entryId: string): Promise<Votab
       .select(['config_json', 'version'])
       .where('id', '=', row.contest_id)
       .executeTakeFirstOrThrow();
-    cached = { version: c.version, config: JSON.parse(c.config_json) as ContestConfig };
+    cached = { version: c.version, config: JSON.parse(c.config_json) as ContestConfig, windows: new Map() };
     configCache.set(row.contest_id, cached);
   }
-  return {
+  let window = cached.windows.get(row.round_key);
+  if (window === undefined) {
+    window = votingWindowOf(cached.config, row.round_key);
+    cached.windows.set(row.round_key, window);
+  }
+  const entry = {
     id: row.id,
     contestId: row.contest_id,
     roundKey: row.round_key,
     config: cached.config,
-    window: votingWindowOf(cached.config, row.round_key),
+    window,
   };
+  if (entryCache.size > 10_000) entryCache.clear();
+  entryCache.set(entryId, { entry, until: now + ENTRY_CACHE_MS });
+  return entry;
 }
 
 export interface VoteRequest {
@@ -103,9 +125,59 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
     { limit: rt.limits.votePerIp, subject: req.ip },
     { limit: rt.limits.votePerVoter, subject: req.voter.id },
   ]);
-  const entry = await votableEntry(deps.db.kysely, req.entryId);
+  const entry = await votableEntry(deps.db.kysely, req.entryId, now.getTime());
   const at = now.toISOString();
   const requestHash = req.idempotencyKey ? hashOf(req) : '';
+  const row: VoteRow = {
+    id: newId(),
+    contest_id: entry.contestId,
+    entry_id: entry.id,
+    voter_id: req.voter.id,
+    kind: req.action === 'share' ? 'share' : 'like',
+    target: req.action === 'share' ? (req.target ?? 'copy') : null,
+    created_at: at,
+    ip: req.ip,
+    undone_at: null,
+    voided: 0,
+    void_reason: null,
+    voided_by: null,
+    voided_at: null,
+  };
+  if (deps.db.sqlite) {
+    const hidden = countsHidden(entry.config, entry.window, now);
+    return sqliteVoteTx<VoteResult>(
+      deps.db,
+      {
+        voterId: req.voter.id,
+        entryId: entry.id,
+        contestId: entry.contestId,
+        action: req.action,
+        row,
+        at,
+        idempotency: req.idempotencyKey ? { key: req.idempotencyKey, requestHash } : undefined,
+      },
+      {
+        check: () => assertVotingOpen(entry.window, now, entry.config.timezone),
+        replay: (stored) =>
+          replayOf(
+            {
+              requestHash: stored.request_hash,
+              statusCode: stored.status_code,
+              responseJson: stored.response_json,
+            },
+            requestHash,
+          ).body as VoteResult,
+        build: (counted, counts, kinds) => ({
+          entryId: entry.id,
+          liked: kinds.includes('like'),
+          shared: kinds.includes('share'),
+          counted,
+          likes: hidden ? null : (counts?.likes ?? null),
+          shares: hidden ? null : (counts?.shares ?? null),
+        }),
+      },
+    );
+  }
   return inTransaction(deps, async (trx) => {
     if (req.idempotencyKey) {
       const key = req.idempotencyKey;
@@ -133,11 +205,12 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
     // The window is checked after the key: a replay of an accepted vote still answers after closing time.
     assertVotingOpen(entry.window, now, entry.config.timezone);
     let counted = false;
+    let counts: Counts | undefined;
     if (req.action === 'unlike') {
       const like = await voteRepository.active(trx, req.voter.id, entry.id, 'like');
       if (like && (await voteRepository.undo(trx, like.id, at))) {
         counted = true;
-        if (!like.voided) await voteRepository.bump(trx, entry.contestId, entry.id, -1, 0);
+        if (!like.voided) counts = await voteRepository.bump(trx, entry.contestId, entry.id, -1, 0);
       }
     } else {
       const kind = req.action;
@@ -184,10 +257,11 @@ async function resultOf(
   voterId: string,
   counted: boolean,
   now: Date,
+  known?: Counts,
 ): Promise<VoteResult> {
   const mine = await voteRepository.activeKinds(db, voterId, entry.id);
   const hidden = countsHidden(entry.config, entry.window, now);
-  const counts = hidden ? null : await voteRepository.counts(db, entry.id);
+  const counts = hidden ? null : (known ?? (await voteRepository.counts(db, entry.id)));
   return {
     entryId: entry.id,
     liked: mine.some((v) => v.kind === 'like'),

@@ -238,12 +238,31 @@ export interface VoterPrincipal {
   createdAt: string;
 }
 
+// Sessions seen in the last few seconds: a burst of votes from one phone costs one lookup, not one per
+// request. A sign-out on another instance is honoured within SESSION_CACHE_MS.
+const SESSION_CACHE_MS = 10_000;
+const SESSION_CACHE_MAX = 50_000;
+const sessionCache = new Map<string, { voter: VoterPrincipal; until: number }>();
+
 export async function voterFromToken(deps: Deps, token: string | undefined): Promise<VoterPrincipal | null> {
   if (!token) return null;
-  const row = await voterRepository.sessionVoter(deps.db.kysely, sha256(token), nowIso(deps.clock));
-  return row ? { id: row.id, channel: row.channel, identity: row.identity, createdAt: row.created_at } : null;
+  const hash = sha256(token);
+  const now = deps.clock.now().getTime();
+  const hit = sessionCache.get(hash);
+  if (hit && hit.until > now) return hit.voter;
+  const row = await voterRepository.sessionVoter(deps.db.kysely, hash, nowIso(deps.clock));
+  if (!row) {
+    sessionCache.delete(hash);
+    return null;
+  }
+  const voter = { id: row.id, channel: row.channel, identity: row.identity, createdAt: row.created_at };
+  if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
+  sessionCache.set(hash, { voter, until: now + SESSION_CACHE_MS });
+  return voter;
 }
 
 export async function signOutVoter(deps: Deps, token: string | undefined): Promise<void> {
-  if (token) await voterRepository.deleteSession(deps.db.kysely, sha256(token));
+  if (!token) return;
+  sessionCache.delete(sha256(token));
+  await voterRepository.deleteSession(deps.db.kysely, sha256(token));
 }
