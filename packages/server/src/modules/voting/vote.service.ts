@@ -213,32 +213,17 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
         if (!like.voided) counts = await voteRepository.bump(trx, entry.contestId, entry.id, -1, 0);
       }
     } else {
-      const kind = req.action;
-      counted = await voteRepository.insertIfAbsent(trx, {
-        id: newId(),
-        contest_id: entry.contestId,
-        entry_id: entry.id,
-        voter_id: req.voter.id,
-        kind,
-        target: kind === 'share' ? (req.target ?? 'copy') : null,
-        created_at: at,
-        ip: req.ip,
-        undone_at: null,
-        voided: 0,
-        void_reason: null,
-        voided_by: null,
-        voided_at: null,
-      });
+      counted = await voteRepository.insertIfAbsent(trx, row);
       if (counted)
-        await voteRepository.bump(
+        counts = await voteRepository.bump(
           trx,
           entry.contestId,
           entry.id,
-          kind === 'like' ? 1 : 0,
-          kind === 'share' ? 1 : 0,
+          row.kind === 'like' ? 1 : 0,
+          row.kind === 'share' ? 1 : 0,
         );
     }
-    const result = await resultOf(trx, entry, req.voter.id, counted, now);
+    const result = await resultOf(trx, entry, req.voter.id, counted, now, counts);
     if (req.idempotencyKey)
       await voteRepository.idempotent.complete(
         trx,
