@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../packages/server/src/app.js';
 import { loadConfig } from '../packages/server/src/infra/config/config.js';
-import { seedDemo } from '../packages/server/src/modules/demo/demo.service.js';
+import { DEMO_PASSWORD, seedDemo } from '../packages/server/src/modules/demo/demo.service.js';
 import { createDeps, DEFAULT_WEB_DIST } from '../packages/server/src/runtime.js';
 import { startSmtp, type ReceivedMail } from '../packages/server/test/support/smtp.js';
 import { entriesIn } from '../packages/server/test/support/voting-fixtures.js';
@@ -54,6 +54,7 @@ describe.skipIf(!chromiumPath)('public voting at phone width', () => {
       .executeTakeFirstOrThrow();
     [entryId = ''] = await entriesIn(deps, contest, 'published', 2, '21040');
     await entriesIn(deps, contest, 'published', 1, '21010');
+    await entriesIn(deps, contest, 'accepted', 1, '21043');
     app = await buildApp(deps, { webDistDir: DEFAULT_WEB_DIST });
     await app.listen({ host: '127.0.0.1', port: 0 });
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -77,7 +78,7 @@ describe.skipIf(!chromiumPath)('public voting at phone width', () => {
     await page.goto(`${url}/c/${SLUG}`);
     await page.getByTestId('landing-gallery').click();
     await page.waitForURL(`**/c/${SLUG}/entries`);
-    await expect.poll(() => page.getByTestId('gallery-entry').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('gallery-entry').count()).toBe(3); // not the accepted one
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'voting-gallery-360');
 
@@ -153,4 +154,55 @@ describe.skipIf(!chromiumPath)('public voting at phone width', () => {
     await screenshot(page, 'voting-entry-nojs-360');
     await page.close();
   });
+
+  const signIn = async (page: Awaited<ReturnType<typeof browser.browser.newPage>>, email: string) => {
+    await page.context().clearCookies();
+    await page.goto(`${url}/sign-in`);
+    await page.getByTestId('sign-in-email').fill(email);
+    await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('sign-in-submit').click();
+    await page.waitForURL('**/app');
+  };
+
+  it('lets the assistant publish, the secretariat record fanpage counts and void a vote, on a phone', async () => {
+    const page = await browser.browser.newPage();
+    await signIn(page, 'giupviec@demo.clipcontest.vn');
+    await page.goto(`${url}/app/contests/${SLUG}/publish`);
+    await page.getByTestId('publish-all').waitFor();
+    expect(await page.getByTestId('publish-all').textContent()).toContain('1');
+    await page.getByTestId('publish-all').click();
+    await expect.poll(() => page.getByTestId('publish-all').isDisabled()).toBe(true);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'voting-staff-publish-360');
+
+    await signIn(page, 'thuky@demo.clipcontest.vn');
+    await page.goto(`${url}/app/contests/${SLUG}/fanpage`);
+    await page.getByTestId('snapshot-likes').fill('120');
+    await page.getByTestId('snapshot-shares').fill('15');
+    await page
+      .getByTestId('snapshot-url')
+      .fill('https://www.facebook.com/sotttquangngai/posts/812345678901234');
+    await page.getByTestId('snapshot-record').click();
+    await expect
+      .poll(() => page.getByTestId('snapshot-state').first().textContent())
+      .toContain('Chờ thư ký khác');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'voting-staff-fanpage-360');
+
+    await page.goto(`${url}/app/contests/${SLUG}/votes`);
+    await page.getByTestId('ledger-row').first().waitFor();
+    await page.getByTestId('ledger-row').locator('input[type=checkbox]:not([disabled])').first().check();
+    await page.getByTestId('void-reason').fill('Thử nghiệm huỷ phiếu');
+    await page.getByTestId('void-selected').click();
+    await expect.poll(() => page.getByText('Đã huỷ: Thử nghiệm huỷ phiếu').count()).toBe(1);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'voting-staff-votes-360');
+    const audit = await deps.db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'votes.voided')
+      .execute();
+    expect(audit).toHaveLength(1);
+    await page.close();
+  }, 120_000);
 });

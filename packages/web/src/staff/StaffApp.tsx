@@ -20,6 +20,9 @@ import { FeedPage } from './feed/FeedPage';
 import { ProgressPage } from './progress/ProgressPage';
 import { ReceiptInboxPage } from './receipt/ReceiptInboxPage';
 import { NotFound } from './NotFound';
+import { FanpagePage } from './voting/FanpagePage';
+import { FraudPage } from './voting/FraudPage';
+import { PublishPage } from './voting/PublishPage';
 
 /** The staff workspace: loaded lazily, so Mantine never weighs on the public pages. */
 export function StaffApp() {
@@ -53,6 +56,9 @@ export function StaffApp() {
           <Route path="contests/:slug/entries/new" element={<NewEntryPage />} />
           <Route path="contests/:slug/inbox" element={<ReceiptInboxPage />} />
           <Route path="contests/:slug/progress" element={<ProgressPage />} />
+          <Route path="contests/:slug/publish" element={<PublishPage />} />
+          <Route path="contests/:slug/fanpage" element={<FanpagePage />} />
+          <Route path="contests/:slug/votes" element={<FraudPage />} />
           <Route path="entries/:id" element={<EntryPage />} />
           <Route path="feed" element={<FeedPage />} />
           <Route path="org-units/:id" element={<OrgUnitPage />} />
