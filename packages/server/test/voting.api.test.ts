@@ -1,5 +1,6 @@
 import { votingWindowOf } from '@clipcontest/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
 import { engagementAt } from '../src/modules/voting/engagement.service.js';
 import { recountVotes } from '../src/modules/voting/moderation.service.js';
 import { dialects } from './support/databases.js';
@@ -125,6 +126,43 @@ describe.each(dialects)('public voting (%s)', (dialect) => {
       headers: { cookie: `cc_voter=${cookie?.value}` },
     });
     expect(staff.statusCode).toBe(401);
+  });
+
+  it('verifies by phone through the pluggable SMS sender, one voter per normalized number', async () => {
+    const sent: Array<{ to: string; text: string }> = [];
+    const app = await buildApp(h.deps, {
+      voting: { sms: { kind: 'capture', send: (to, text) => Promise.resolve(void sent.push({ to, text })) } },
+    });
+    try {
+      const number = `09${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+      const verify = async (address: string) => {
+        const req = await app.inject({
+          method: 'POST',
+          url: '/api/voting/otp/request',
+          payload: { channel: 'phone', address, altcha: await solvedAltcha(app) },
+        });
+        expect(req.statusCode).toBe(202);
+        const code = /(\d{6})/.exec(sent.at(-1)?.text ?? '')?.[1] ?? '';
+        const ok = await app.inject({
+          method: 'POST',
+          url: '/api/voting/otp/verify',
+          payload: { channel: 'phone', address, code },
+        });
+        expect(ok.statusCode).toBe(200);
+        return ok.json<{ voter: { id: string } }>().voter.id;
+      };
+      const first = await verify(`+84 ${number.slice(1, 4)} ${number.slice(4)}`);
+      expect(sent.at(-1)?.to).toBe(number);
+      expect(await verify(number)).toBe(first);
+      const bad = await app.inject({
+        method: 'POST',
+        url: '/api/voting/otp/request',
+        payload: { channel: 'phone', address: '12345', altcha: await solvedAltcha(app) },
+      });
+      expect(bad.json()).toMatchObject({ code: 'voter_phone_invalid' });
+    } finally {
+      await app.close();
+    }
   });
 
   it('locks the 6th OTP attempt out with a backoff that doubles', async () => {
