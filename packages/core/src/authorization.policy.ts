@@ -53,6 +53,9 @@ export const actions = [
   'vote.void',
   'results.compute',
   'results.view',
+  'results.approve',
+  'judging.manage',
+  'judging.follow',
   'report.view',
   'audit.view',
   'question.moderate',
@@ -97,6 +100,9 @@ export const roleGrants: Readonly<Record<Role, readonly Action[]>> = {
     'role.assign',
     'entry.view',
     'results.view',
+    'results.approve',
+    'judging.manage',
+    'judging.follow',
     'report.view',
     'audit.view',
   ],
@@ -110,11 +116,22 @@ export const roleGrants: Readonly<Record<Role, readonly Action[]>> = {
     'vote.void',
     'results.compute',
     'results.view',
+    'judging.follow',
     'report.view',
   ],
   assistant: ['contest.view', 'entry.view', 'entry.publish', 'question.moderate', 'announcement.manage'],
   judge: ['contest.view', 'entry.view', 'entry.score'],
-  coordinator: ['contest.view', 'orgUnit.view', 'team.manage', 'entry.view', 'entry.nominate'],
+  // For a district preliminary judged by a jury, the coordinator runs the panel of their district.
+  coordinator: [
+    'contest.view',
+    'orgUnit.view',
+    'team.manage',
+    'entry.view',
+    'entry.nominate',
+    'judging.manage',
+    'judging.follow',
+    'results.approve',
+  ],
   team: [
     'contest.view',
     'orgUnit.view',
@@ -139,6 +156,9 @@ export const unitBoundActions: readonly Action[] = [
   'entry.receive',
   'entry.publish',
   'entry.score',
+  'judging.manage',
+  'judging.follow',
+  'results.approve',
 ];
 
 /** True when `assignment` covers `resource` for `action` (ignoring whether the role grants it). */

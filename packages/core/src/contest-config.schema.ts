@@ -50,6 +50,17 @@ export const entryRulesSchema = z.object({
   requiredFields: z.array(z.enum(entryFields)).default(['title']),
   declarations: z.array(declarationSchema).default([]),
   maxEntriesPerTeam: z.number().int().positive(),
+  /** Thresholds of the technical report's soft checks (loudness, black, silence); defaults in core `media/`. */
+  mediaChecks: z
+    .object({
+      minLufs: z.number().min(-70).max(0),
+      maxLufs: z.number().min(-70).max(0),
+      maxTruePeakDb: z.number().min(-20).max(3),
+      maxBlackSeconds: z.number().positive().max(600),
+      maxSilenceSeconds: z.number().positive().max(600),
+    })
+    .partial()
+    .optional(),
   /** Items the secretariat ticks by hand at receipt (the automatic ones are always checked). */
   receiptChecklist: z.array(z.object({ key: keySchema, label: localizedTextSchema(300) })).default([
     { key: 'theme_fit', label: { vi: 'Đúng chủ đề cuộc thi', en: 'Fits the contest theme' } },

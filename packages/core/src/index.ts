@@ -36,4 +36,6 @@ export {
 } from './demo/quang-ngai-2023.js';
 export type { DemoPhase } from './demo/quang-ngai-2023.js';
 export * from './results/index.js';
+export * from './media/index.js';
+export * from './judging/index.js';
 export * from './voting/index.js';

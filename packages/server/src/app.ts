@@ -26,10 +26,14 @@ import { contestRoutes } from './modules/contests/contest.routes.js';
 import { orgUnitRoutes } from './modules/org-units/org-unit.routes.js';
 import { entryUploadHooks } from './modules/entries/entry-media.service.js';
 import { entryRoutes } from './modules/entries/entry.routes.js';
+import { mediaRoutes } from './modules/media/media.routes.js';
 import { notificationRoutes } from './modules/notifications/notification.routes.js';
 import { progressRoutes } from './modules/reports/progress.routes.js';
 import { teamRoutes } from './modules/teams/team.routes.js';
 import { uploadRoutes } from './modules/uploads/upload.routes.js';
+import { judgingRoutes } from './modules/judging/judging.routes.js';
+import { recordedEngagement } from './modules/results/engagement.reader.js';
+import { resultsRoutes } from './modules/results/results.routes.js';
 import { registerVoting } from './modules/voting/register-voting.js';
 
 export interface AppOptions {
@@ -108,7 +112,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(teamRoutes(deps));
   await app.register(entryRoutes(deps));
   await app.register(notificationRoutes(deps));
+  await app.register(mediaRoutes(deps));
   await app.register(progressRoutes(deps));
+  await app.register(judgingRoutes(deps));
+  await app.register(resultsRoutes(deps, recordedEngagement));
   await app.register(uploadRoutes(deps, entryUploadHooks(deps), { directory: deps.uploadDir }));
   await registerVoting(app, deps, options.voting, options.webDistDir);
 

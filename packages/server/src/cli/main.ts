@@ -15,6 +15,9 @@ import { accountRepository } from '../modules/accounts/account.repository.js';
 import { assignRole, createUser } from '../modules/accounts/user.service.js';
 import { changeSetting } from '../modules/settings/setting.service.js';
 import { createContest } from '../modules/contests/contest.service.js';
+import { recordedEngagement } from '../modules/results/engagement.reader.js';
+import { computeFromBundle, exportBundle, formatRanking } from '../modules/results/results-cli.js';
+import { writeFile } from 'node:fs/promises';
 
 const USAGE = `clipcontest <command>
 
@@ -27,6 +30,8 @@ const USAGE = `clipcontest <command>
   user add --email E --name N [--password P] [--role R [--contest SLUG] [--org-unit CODE] [--round KEY]]
   audit verify                   check the audit hash chain; exits 1 and names the first broken row
   settings set KEY JSON          change a platform setting (e.g. auth.requireTotpForStaff true)
+  results export --contest SLUG --round KEY [--unit CODE] --out FILE   write the round's results bundle (docs/results-formula.md)
+  results compute --input FILE [--json]                              recompute and print the ranking from a bundle alone
   votes recount [--repair]       check every vote counter against the ledger; exits 1 on a mismatch unless repaired
 
 Environment: DATABASE_URL (default sqlite:./data/clipcontest.db), PORT, SMTP_URL, PUBLIC_URL, LOG_LEVEL.`;
@@ -165,6 +170,48 @@ export async function runCli(argv: string[]): Promise<number> {
       return withDeps(config, async (deps) => {
         await changeSetting(deps, null, key, value, 'changed at the command line');
         console.log(`${key} = ${JSON.stringify(value)}`);
+        return 0;
+      });
+    }
+    case 'results': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          contest: { type: 'string' },
+          round: { type: 'string' },
+          unit: { type: 'string' },
+          out: { type: 'string' },
+          input: { type: 'string' },
+          json: { type: 'boolean' },
+        },
+      });
+      if (sub === 'compute') {
+        if (!values.input)
+          throw new UsageError('usage: clipcontest results compute --input bundle.json [--json]');
+        const bundle = JSON.parse(await readFile(values.input, 'utf8')) as {
+          round?: { finalistCount?: number };
+        };
+        const output = computeFromBundle(bundle);
+        console.log(
+          values.json ? JSON.stringify(output, null, 2) : formatRanking(output, bundle.round?.finalistCount),
+        );
+        return 0;
+      }
+      if (sub !== 'export' || !values.contest || !values.round || !values.out)
+        throw new UsageError(
+          'usage: clipcontest results export --contest SLUG --round KEY [--unit CODE] --out FILE',
+        );
+      const { contest, round, unit, out } = values;
+      return withDeps(config, async (deps) => {
+        const bundle = await exportBundle(deps, recordedEngagement, {
+          slug: contest,
+          roundKey: round,
+          unitCode: unit,
+        });
+        await writeFile(out, `${JSON.stringify(bundle, null, 2)}\n`);
+        console.log(
+          `results bundle written to ${out}: ${bundle.entries.length} entries, ${bundle.sheets.length} sheets, ${bundle.engagement.length} engagement rows`,
+        );
         return 0;
       });
     }

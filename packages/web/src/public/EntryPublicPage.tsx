@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/errors';
+import { VideoPlayer } from '../components/VideoPlayer';
 import { castVote, publicEntryQuery, voterQuery, type ShareTarget } from '../api/voting';
 import { useLang } from '../i18n/use-lang';
 import { errorMessage } from '../lib/error-message';
@@ -99,14 +100,14 @@ export function EntryPublicPage() {
           <Link to={`/c/${slug}/entries`}>← {t('public.entry.backToGallery')}</Link>
         </p>
         <div className="player">
-          {data.media.videoUrl ? (
-            <video
-              controls
-              playsInline
-              preload="metadata"
-              poster={data.media.posterUrl ?? undefined}
-              src={data.media.videoUrl}
-              data-testid="entry-video"
+          {data.media.videoUrl || data.media.hlsUrl ? (
+            <VideoPlayer
+              hlsUrl={data.media.hlsUrl}
+              mp4Url={data.media.videoUrl}
+              posterUrl={data.media.posterUrl}
+              tracks={data.media.tracks}
+              width={data.media.width}
+              height={data.media.height}
             />
           ) : (
             <div className="player-placeholder" data-testid="player-placeholder">

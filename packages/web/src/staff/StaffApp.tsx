@@ -20,6 +20,8 @@ import { FeedPage } from './feed/FeedPage';
 import { ProgressPage } from './progress/ProgressPage';
 import { ReceiptInboxPage } from './receipt/ReceiptInboxPage';
 import { NotFound } from './NotFound';
+import { JudgeQueuePage } from './judging/JudgeQueuePage';
+import { JuryAdminPage } from './judging/JuryAdminPage';
 import { FanpagePage } from './voting/FanpagePage';
 import { FraudPage } from './voting/FraudPage';
 import { PublishPage } from './voting/PublishPage';
@@ -56,6 +58,8 @@ export function StaffApp() {
           <Route path="contests/:slug/entries/new" element={<NewEntryPage />} />
           <Route path="contests/:slug/inbox" element={<ReceiptInboxPage />} />
           <Route path="contests/:slug/progress" element={<ProgressPage />} />
+          <Route path="contests/:slug/judging" element={<JudgeQueuePage />} />
+          <Route path="contests/:slug/jury" element={<JuryAdminPage />} />
           <Route path="contests/:slug/publish" element={<PublishPage />} />
           <Route path="contests/:slug/fanpage" element={<FanpagePage />} />
           <Route path="contests/:slug/votes" element={<FraudPage />} />

@@ -41,6 +41,19 @@ const configSchema = z.object({
     .enum(['launch', 'production', 'receipt', 'voting', 'judging', 'ceremony', 'closed'])
     .default('voting'),
   SEED_DEMO: boolFromEnv.default(true),
+  /** Media pipeline (docs/media.md): Debian's ffmpeg/ffprobe unless overridden; absent → "processing unavailable". */
+  FFMPEG_PATH: z.string().default('/usr/bin/ffmpeg'),
+  FFPROBE_PATH: z.string().default('/usr/bin/ffprobe'),
+  /** x264 preset of the renditions (`ultrafast` keeps tests quick). */
+  MEDIA_X264_PRESET: z
+    .enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow'])
+    .default('veryfast'),
+  /** One ffmpeg run is killed past this. */
+  MEDIA_TIMEOUT_SECONDS: z.coerce.number().positive().default(3600),
+  /** HMAC key of signed media URLs; when unset, a random key is created once and kept in the database. */
+  MEDIA_URL_SECRET: z.string().min(16).optional(),
+  /** Lifetime of a signed media URL of an unpublished entry. */
+  MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   // Public voting (modules/voting): shared rate limits, SMS gateway, Facebook Graph API, vote limits.
   REDIS_URL: z
     .string()

@@ -3,6 +3,8 @@ import type { Db } from './database.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-entries.js';
 import * as m0003 from './migrations/0003-jobs.js';
+import * as m0005 from './migrations/0005-media.js';
+import * as m0006 from './migrations/0006-judging.js';
 import * as m0007 from './migrations/0007-voting.js';
 
 // Listed explicitly (not read from a folder) so the same code runs from sources and from any bundle.
@@ -10,6 +12,8 @@ const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-entries': m0002,
   '0003-jobs': m0003,
+  '0005-media': m0005,
+  '0006-judging': m0006,
   '0007-voting': m0007,
 };
 

@@ -20,6 +20,12 @@ export interface Database {
   window_overrides: WindowOverrideTable;
   notifications: NotificationTable;
   jobs: JobTable;
+  media_processing: MediaProcessingTable;
+  jury_panels: JuryPanelTable;
+  jury_judges: JuryJudgeTable;
+  jury_assignments: JuryAssignmentTable;
+  jury_recusals: JuryRecusalTable;
+  jury_sheets: JurySheetTable;
   // voting (issue 5)
   voters: VoterTable;
   voter_otps: VoterOtpTable;
@@ -237,6 +243,88 @@ export interface JobTable {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+}
+
+/** The media pipeline's state of one uploaded file (src/modules/media). */
+export interface MediaProcessingTable {
+  media_id: string;
+  entry_id: string;
+  kind: 'original' | 'subtitle';
+  /** queued → analyzing → analyzed → transcoding → ready; or unreadable / failed / unavailable. */
+  status: string;
+  /** Percent of the current transcode, for "processing 64 %". */
+  progress: number;
+  report_json: string | null;
+  outputs_json: string | null;
+  error: string | null;
+  /** Completed transcodes: a re-run replaces the outputs, so this says how often, never how many sets. */
+  runs: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Jury scoring (migration 0006): one panel per contest × round × pool (`contest` or a scope unit id). */
+export interface JuryPanelTable {
+  id: string;
+  contest_id: string;
+  round_key: string;
+  pool: string;
+  assignment_mode: 'all' | 'balanced';
+  judges_per_entry: number | null;
+  deviation_threshold: number;
+  status: 'open' | 'closed';
+  closed_at: string | null;
+  results_status: 'draft' | 'approved';
+  overrides_json: string;
+  bundle_json: string | null;
+  output_json: string | null;
+  finalists_json: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JuryJudgeTable {
+  id: string;
+  panel_id: string;
+  user_id: string;
+  /** The judge's own unit, for conflicts of interest (null: a provincial / outside judge). */
+  home_unit_id: string | null;
+  title: string;
+  created_at: string;
+}
+
+export interface JuryAssignmentTable {
+  id: string;
+  panel_id: string;
+  judge_user_id: string;
+  entry_id: string;
+  created_at: string;
+}
+
+export interface JuryRecusalTable {
+  id: string;
+  panel_id: string;
+  judge_user_id: string;
+  entry_id: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface JurySheetTable {
+  id: string;
+  panel_id: string;
+  judge_user_id: string;
+  entry_id: string;
+  scores_json: string;
+  comment: string;
+  status: 'draft' | 'submitted';
+  submitted_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
 }
 
 /** Public voting (modules/voting): verified voters, the vote ledger, counters and fanpage snapshots. */

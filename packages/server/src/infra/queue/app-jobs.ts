@@ -12,6 +12,10 @@ export const appJobs = defineJobs({
     payload: z.object({ entryId: z.string().optional() }),
     maxAttempts: 3,
   },
+  /** Media pipeline (modules/media): report, renditions, subtitle conversion of one uploaded file. */
+  'media.analyze': { payload: z.object({ mediaId: z.string() }), maxAttempts: 3 },
+  'media.transcode': { payload: z.object({ mediaId: z.string() }), maxAttempts: 3 },
+  'media.subtitle': { payload: z.object({ mediaId: z.string() }), maxAttempts: 3 },
 });
 
 export type AppJobs = (typeof appJobs)['definitions'];

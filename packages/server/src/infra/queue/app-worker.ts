@@ -1,5 +1,6 @@
 import type { Deps } from '../context.js';
 import { flushEmails } from '../../modules/notifications/notification.service.js';
+import { mediaJobHandlers } from '../../modules/media/media-jobs.js';
 import { appJobs, type AppJobs } from './app-jobs.js';
 import type { JobHandlers } from './job-catalog.js';
 import { Worker } from './worker.js';
@@ -12,6 +13,7 @@ export function appJobHandlers(deps: Deps): JobHandlers<AppJobs> {
       const sent = await flushEmails(deps, payload.entryId ? { entryId: payload.entryId } : undefined);
       if (sent) log.info({ sent }, 'notification emails sent');
     },
+    ...mediaJobHandlers(deps),
   };
 }
 

@@ -12,6 +12,7 @@ import { orgUnitRepository } from '../org-units/org-unit.repository.js';
 import { importOrgUnits } from '../org-units/org-unit.service.js';
 import { SETTING_REQUIRE_TOTP } from '../settings/setting.repository.js';
 import { changeSetting } from '../settings/setting.service.js';
+import { seedDemoJudging } from '../judging/judging-demo.js';
 
 export const DEMO_SLUG = 'quang-ngai-2023';
 export const DEMO_PASSWORD = 'demo-quangngai-2023';
@@ -111,6 +112,7 @@ export async function seedDemo(
     });
   }
   await seedDemoTeams(deps, logins);
+  await seedDemoJudging(deps, { id: contestId, slug: DEMO_SLUG }, phase, DEMO_PASSWORD);
   return { created: !existing, logins };
 }
 

@@ -5,6 +5,7 @@ import { inTransaction } from '../../infra/context.js';
 import { newId, nowIso } from '../../infra/db/ids.js';
 import { requireAuth } from '../../infra/http/auth-hook.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { enqueueMediaProcessing } from '../media/media-pipeline.service.js';
 import { flushEmails } from '../notifications/notification.service.js';
 import type { FinishedUpload, UploadHooks, UploadTarget } from '../uploads/upload.hooks.js';
 import { assertEntryAllowed, entryErrors, loadEntryContext } from './entry-context.js';
@@ -90,6 +91,7 @@ export function entryUploadHooks(deps: Deps): UploadHooks {
           created_by: actor.userId,
           created_at: nowIso(deps.clock),
         });
+        await enqueueMediaProcessing(trx, deps, { mediaId, entryId: entry.id, kind: file.kind });
         const ctx = await loadEntryContext(deps, actor, entry.id, trx);
         const column =
           file.kind === 'original' ? { original_media_id: mediaId } : { subtitle_media_id: mediaId };

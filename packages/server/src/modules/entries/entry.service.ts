@@ -12,6 +12,7 @@ import { newId, nowIso } from '../../infra/db/ids.js';
 import { authErrors } from '../accounts/auth.errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadContest, parseConfig } from '../contests/contest.service.js';
+import { assertMediaRulesMet } from '../media/media-access.service.js';
 import { flushEmails } from '../notifications/notification.service.js';
 import { loadUnitIndex } from '../org-units/unit-index.js';
 import { teamRepository } from '../teams/team.repository.js';
@@ -252,6 +253,7 @@ export async function submitEntry(deps: Deps, actor: Actor, id: string): Promise
   const ctx = await entryInWindow(deps, actor, id, 'entry.edit');
   const missing = missingForSubmission(ctx.entry, ctx);
   if (missing.length) throw errors.incomplete(missing);
+  await assertMediaRulesMet(deps, ctx.entry.original_media_id);
   await inTransaction(deps, (trx) =>
     transition(trx, deps, ctx, actor.userId, ['submit'], {
       submissionWindowOpen: true,

@@ -15,7 +15,7 @@ import { loadContest, parseConfig } from '../contests/contest.service.js';
 import { loadUnitIndex, type UnitIndex } from '../org-units/unit-index.js';
 import { VOTER_COOKIE, voterFromToken } from '../voting/voter.service.js';
 import { voteRepository } from '../voting/vote.repository.js';
-import { publicMediaFor, type PublicMedia } from './public-media.adapter.js';
+import { noPublicMedia, publicMediaFor, type PublicMedia } from './public-media.adapter.js';
 
 export interface PublicUnit {
   id: string;
@@ -144,7 +144,7 @@ export async function publicGallery(deps: Deps, slug: string, query: GalleryQuer
       publishedAt: published.get(r.id) ?? r.submitted_at,
       likes: voting.countsHidden ? null : c.likes,
       shares: voting.countsHidden ? null : c.shares,
-      media: media.get(r.id) ?? { videoUrl: null, hlsUrl: null, posterUrl: null },
+      media: media.get(r.id) ?? noPublicMedia,
     };
   });
   const districts = new Map<string, PublicUnit>();
@@ -222,7 +222,7 @@ export async function publicEntry(deps: Deps, id: string, voterToken?: string): 
     publishedAt: published.get(row.id) ?? row.submitted_at,
     likes: voting.countsHidden ? null : counts.likes,
     shares: voting.countsHidden ? null : counts.shares,
-    media: media.get(row.id) ?? { videoUrl: null, hlsUrl: null, posterUrl: null },
+    media: media.get(row.id) ?? noPublicMedia,
     contest: { slug: config.slug, title: config.title, timezone: config.timezone },
     voting,
     mine: mine

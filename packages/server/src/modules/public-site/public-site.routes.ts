@@ -14,6 +14,9 @@ const media = z.object({
   videoUrl: z.string().nullable(),
   hlsUrl: z.string().nullable(),
   posterUrl: z.string().nullable(),
+  tracks: z.array(z.object({ lang: z.string(), label: z.string(), url: z.string() })),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
 });
 const voting = z
   .object({

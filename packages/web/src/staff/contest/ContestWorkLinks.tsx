@@ -43,6 +43,12 @@ export function ContestWorkLinks({ slug, roles, session, size = 'sm' }: Props) {
     ...(roles.some((r) => REPORT_ROLES.has(r))
       ? [{ to: `${base}/progress`, label: t('progress.title'), testId: 'link-progress' }]
       : []),
+    ...(has('judge')
+      ? [{ to: `${base}/judging`, label: t('judging.queue.title'), testId: 'link-judging' }]
+      : []),
+    ...(has('organizer') || has('secretary')
+      ? [{ to: `${base}/jury`, label: t('judging.completion.title'), testId: 'link-jury' }]
+      : []),
   ];
   if (links.length === 0) return null;
   return (

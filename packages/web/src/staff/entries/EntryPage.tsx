@@ -9,13 +9,13 @@ import type { EntryView, EntryRules } from '../../api/types';
 import { useLang } from '../../i18n/use-lang';
 import { CenterLoader } from '../CenterLoader';
 import { ErrorAlert } from '../ErrorAlert';
+import { MediaPanel } from '../media/MediaPanel';
 import { ReceiptPanel } from '../receipt/ReceiptPanel';
 import { Section } from '../shared/Section';
 import { UploadCard } from '../upload/UploadCard';
 import { useSession } from '../use-session';
 import { EntryActions } from './EntryActions';
 import { EntryDetails } from './EntryDetails';
-import { EntryPlayer } from './EntryPlayer';
 import { EntryForm } from './EntryForm';
 import { EntryHistory } from './EntryHistory';
 import { EntryStatusNotice } from './EntryStatusNotice';
@@ -91,7 +91,7 @@ function EntryScreen({ entry, rules, timeZone }: { entry: EntryView; rules: Entr
       </Section>
       <Section title={t('entry.files')} testId="entry-files">
         <Stack gap="sm">
-          <EntryPlayer entry={entry} />
+          <MediaPanel entry={entry} />
           <UploadCard
             entryId={entry.id}
             kind="original"
