@@ -38,3 +38,4 @@ export type { DemoPhase } from './demo/quang-ngai-2023.js';
 export * from './results/index.js';
 export * from './media/index.js';
 export * from './judging/index.js';
+export * from './voting/index.js';

@@ -16,6 +16,7 @@ import {
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from './infra/context.js';
+import type { VotingRuntimeOptions } from './modules/voting/voting-runtime.js';
 import { installAuthHook } from './infra/http/auth-hook.js';
 import { installErrorHandler } from './infra/http/error-handler.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
@@ -33,11 +34,14 @@ import { uploadRoutes } from './modules/uploads/upload.routes.js';
 import { judgingRoutes } from './modules/judging/judging.routes.js';
 import { recordedEngagement } from './modules/results/engagement.reader.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
+import { registerVoting } from './modules/voting/register-voting.js';
 
 export interface AppOptions {
   /** Built web app to serve at `/`; when absent, only the API runs. */
   webDistDir?: string | undefined;
   trustProxy?: boolean;
+  /** Voting runtime overrides (rate-limit store, SMS sender, limits) for tests and benchmarks. */
+  voting?: VotingRuntimeOptions;
 }
 
 /** The HTTP application without a listening socket: tests drive it with `app.inject`. */
@@ -113,6 +117,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(judgingRoutes(deps));
   await app.register(resultsRoutes(deps, recordedEngagement));
   await app.register(uploadRoutes(deps, entryUploadHooks(deps), { directory: deps.uploadDir }));
+  await registerVoting(app, deps, options.voting, options.webDistDir);
 
   const dist = options.webDistDir;
   if (dist && existsSync(join(dist, 'index.html'))) {

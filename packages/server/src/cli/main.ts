@@ -6,6 +6,7 @@ import { createDeps } from '../runtime.js';
 import { serve } from '../server.js';
 import { runWorker } from '../infra/queue/run-worker.js';
 import { verifyAuditChain } from '../modules/audit/audit.service.js';
+import { runRecount } from '../modules/voting/recount.command.js';
 import { formatDemoBanner, seedDemo } from '../modules/demo/demo.service.js';
 import { importOrgUnits } from '../modules/org-units/org-unit.service.js';
 import { orgUnitRepository } from '../modules/org-units/org-unit.repository.js';
@@ -31,6 +32,7 @@ const USAGE = `clipcontest <command>
   settings set KEY JSON          change a platform setting (e.g. auth.requireTotpForStaff true)
   results export --contest SLUG --round KEY [--unit CODE] --out FILE   write the round's results bundle (docs/results-formula.md)
   results compute --input FILE [--json]                              recompute and print the ranking from a bundle alone
+  votes recount [--repair]       check every vote counter against the ledger; exits 1 on a mismatch unless repaired
 
 Environment: DATABASE_URL (default sqlite:./data/clipcontest.db), PORT, SMTP_URL, PUBLIC_URL, LOG_LEVEL.`;
 
@@ -156,6 +158,10 @@ export async function runCli(argv: string[]): Promise<number> {
         console.error(`audit chain BROKEN at row seq=${b?.seq} id=${b?.id}: ${b?.problem}`);
         return 1;
       });
+    }
+    case 'votes': {
+      if (sub !== 'recount') throw new UsageError('usage: clipcontest votes recount [--repair]');
+      return withDeps(config, (deps) => runRecount(deps, rest.includes('--repair')));
     }
     case 'settings': {
       if (sub !== 'set' || rest.length < 2) throw new UsageError('usage: clipcontest settings set KEY JSON');

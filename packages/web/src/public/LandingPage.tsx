@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/errors';
 import { publicContestQuery } from '../api/public';
 import { useLang } from '../i18n/use-lang';
@@ -71,6 +71,9 @@ export function LandingPage() {
               {t('landing.until', { time: formatLocalDateTime(i.closesAtLocal, lang) })}
             </p>
           ))}
+          <Link to={`/c/${slug}/entries`} className="gallery-cta" data-testid="landing-gallery">
+            {t('public.gallery.cta')}
+          </Link>
         </header>
 
         <section className="pub-section" aria-labelledby="timeline-heading">

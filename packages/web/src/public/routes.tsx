@@ -1,5 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { ContestListPage } from './ContestListPage';
+import { EntryPublicPage } from './EntryPublicPage';
+import { GalleryPage } from './GalleryPage';
 import { LandingPage } from './LandingPage';
 import { ResultsPage } from './ResultsPage';
 
@@ -8,4 +10,6 @@ export const publicRoutes: RouteObject[] = [
   { path: '/', element: <ContestListPage /> },
   { path: '/c/:slug', element: <LandingPage /> },
   { path: '/c/:slug/results', element: <ResultsPage /> },
+  { path: '/c/:slug/entries', element: <GalleryPage /> },
+  { path: '/c/:slug/e/:id', element: <EntryPublicPage /> },
 ];

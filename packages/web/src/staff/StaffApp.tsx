@@ -22,6 +22,9 @@ import { ReceiptInboxPage } from './receipt/ReceiptInboxPage';
 import { NotFound } from './NotFound';
 import { JudgeQueuePage } from './judging/JudgeQueuePage';
 import { JuryAdminPage } from './judging/JuryAdminPage';
+import { FanpagePage } from './voting/FanpagePage';
+import { FraudPage } from './voting/FraudPage';
+import { PublishPage } from './voting/PublishPage';
 
 /** The staff workspace: loaded lazily, so Mantine never weighs on the public pages. */
 export function StaffApp() {
@@ -57,6 +60,9 @@ export function StaffApp() {
           <Route path="contests/:slug/progress" element={<ProgressPage />} />
           <Route path="contests/:slug/judging" element={<JudgeQueuePage />} />
           <Route path="contests/:slug/jury" element={<JuryAdminPage />} />
+          <Route path="contests/:slug/publish" element={<PublishPage />} />
+          <Route path="contests/:slug/fanpage" element={<FanpagePage />} />
+          <Route path="contests/:slug/votes" element={<FraudPage />} />
           <Route path="entries/:id" element={<EntryPage />} />
           <Route path="feed" element={<FeedPage />} />
           <Route path="org-units/:id" element={<OrgUnitPage />} />

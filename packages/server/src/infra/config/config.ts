@@ -54,6 +54,17 @@ const configSchema = z.object({
   MEDIA_URL_SECRET: z.string().min(16).optional(),
   /** Lifetime of a signed media URL of an unpublished entry. */
   MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  // Public voting (modules/voting): shared rate limits, SMS gateway, Facebook Graph API, vote limits.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  SMS_HTTP_URL: z.url().optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  FACEBOOK_GRAPH_URL: z.url().default('https://graph.facebook.com/v19.0'),
+  FACEBOOK_PAGE_TOKEN: z.string().optional(),
+  VOTE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  VOTE_LIMIT_PER_VOTER_PER_MINUTE: z.coerce.number().int().positive().default(60),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & { publicUrl: string; secureCookies: boolean };

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-entries.js';
 import * as m0003 from './migrations/0003-jobs.js';
 import * as m0005 from './migrations/0005-media.js';
 import * as m0006 from './migrations/0006-judging.js';
+import * as m0007 from './migrations/0007-voting.js';
 
 // Listed explicitly (not read from a folder) so the same code runs from sources and from any bundle.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-jobs': m0003,
   '0005-media': m0005,
   '0006-judging': m0006,
+  '0007-voting': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -31,6 +31,15 @@ export function ContestWorkLinks({ slug, roles, session, size = 'sm' }: Props) {
       testId: 'link-district',
     })),
     ...(has('secretary') ? [{ to: `${base}/inbox`, label: t('receipt.inbox'), testId: 'link-inbox' }] : []),
+    ...(has('assistant')
+      ? [{ to: `${base}/publish`, label: t('voting.staff.publishTitle'), testId: 'link-publish' }]
+      : []),
+    ...(has('secretary')
+      ? [
+          { to: `${base}/fanpage`, label: t('voting.staff.fanpageTitle'), testId: 'link-fanpage' },
+          { to: `${base}/votes`, label: t('voting.staff.fraudTitle'), testId: 'link-votes' },
+        ]
+      : []),
     ...(roles.some((r) => REPORT_ROLES.has(r))
       ? [{ to: `${base}/progress`, label: t('progress.title'), testId: 'link-progress' }]
       : []),

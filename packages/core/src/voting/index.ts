@@ -1,0 +1,6 @@
+export * from './voter-identity.rules.js';
+export * from './otp.rules.js';
+export * from './voting-window.rules.js';
+export * from './snapshot.rules.js';
+export * from './idempotency.rules.js';
+export * from './fraud.rules.js';
