@@ -288,6 +288,26 @@ describe.each(dialects)('jury scoring and results on %s', (dialect) => {
       .toBe(true);
   });
 
+  it('reopens a closed round only with a reason, by an organizer, and audits it', async () => {
+    expect((await post(organizer, `${base}/judging/close`)).statusCode).toBe(200);
+    expect((await post(organizer, `${base}/judging/reopen`, { reason: '  ' })).statusCode).toBe(400);
+    expect((await post(secretary, `${base}/judging/reopen`, { reason: 'x' })).statusCode).toBe(403);
+    const reopened = await post(organizer, `${base}/judging/reopen`, {
+      reason: 'Một phiếu cần chấm lại',
+    });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect(reopened.json<{ status: string }>().status).toBe('open');
+    const audit = await h.deps.db.kysely
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'jury.reopened')
+      .where('contest_id', '=', contest.id)
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.data_json) as { reason: string })).toMatchObject([
+      { reason: 'Một phiếu cần chấm lại' },
+    ]);
+  });
+
   it('closes judging; previews the breakdown; a swap without a reason is 400; the head approves; the public sees it', async () => {
     expect((await post(judge('B'), `${base}/judging/close`)).statusCode).toBe(403);
     const closed = await post(organizer, `${base}/judging/close`);
