@@ -47,6 +47,22 @@ describe.skipIf(!chromiumPath)('jury scoring and results', () => {
     await expect.poll(() => page.getByTestId('queue-progress').textContent()).toMatch(/3\/5/);
     expect(await page.locator('[data-testid="queue-entry"][data-status="submitted"]').count()).toBe(3);
     await screenshot(page, 'judge-queue-1024');
+
+    // The judge opens the entry page of an assigned entry (the technical report)...
+    await page.getByTestId('queue-entry').nth(3).click();
+    const recusedTitle = (await page.getByTestId('current-title').textContent()) ?? '';
+    await page.getByRole('link', { name: 'Thông tin kỹ thuật của tác phẩm' }).click();
+    await expect.poll(() => page.getByTestId('entry-title').textContent()).toBe(recusedTitle);
+    await page.goBack();
+    // ...then recuses from it with a reason; the entry leaves the queue.
+    await page.getByTestId('queue-entry').nth(3).click();
+    await page.getByTestId('recuse').click();
+    await page.getByTestId('recuse-dialog-reason').fill('Tôi từng cố vấn kịch bản cho đội này.');
+    await screenshot(page, 'judge-recuse-1024');
+    await page.getByTestId('recuse-dialog-confirm').click();
+    await expect.poll(() => page.getByTestId('queue-entry').count()).toBe(4);
+    await expect.poll(() => page.getByTestId('queue-progress').textContent()).toMatch(/3\/4/);
+    expect(await page.getByTestId('recused-list').textContent()).toContain(recusedTitle);
     // The same workspace on a phone.
     await page.setViewportSize({ width: 360, height: 760 });
     await shoot(page, 'judge-queue');
@@ -60,11 +76,51 @@ describe.skipIf(!chromiumPath)('jury scoring and results', () => {
     await page.goto(`${app.server.url}/app/contests/${SLUG}/jury`);
     await page.getByTestId('jury-admin').waitFor();
     const row = page.getByTestId('completion-judge').filter({ hasText: 'Giám khảo 1' });
-    await expect.poll(() => row.textContent()).toMatch(/3\/5/);
+    await expect.poll(() => row.textContent()).toMatch(/3\/4/);
     await shoot(page, 'secretariat-completion');
+    // Only an organizer chooses the assignment or reopens sheets.
+    expect(await page.getByTestId('assignment-form').count()).toBe(0);
+    expect(await page.getByTestId('reopen-sheet').count()).toBe(0);
+
+    // No results link on the landing page before approval.
+    await page.goto(`${app.server.url}/c/${SLUG}`);
+    await page.getByTestId('landing-title').waitFor();
+    expect(await page.getByTestId('landing-results-link').count()).toBe(0);
 
     await signInAs(page, app.server.url, ORGANIZER);
+    await page.setViewportSize(TABLET);
     await page.goto(`${app.server.url}/app/contests/${SLUG}/jury`);
+    await page.getByTestId('jury-admin').waitFor();
+    // The assignment: two judges per entry, balanced, then back to every judge for every entry.
+    const totals = page.getByTestId('completion-totals');
+    const before = await totals.textContent();
+    await page.getByTestId('assignment-mode').getByText('N giám khảo mỗi tác phẩm').click();
+    await page.getByTestId('judges-per-entry').fill('2');
+    await screenshot(page, 'organizer-assignment-1024');
+    await page.getByTestId('save-assignment').click();
+    await expect.poll(() => totals.textContent()).not.toBe(before);
+    await page.getByTestId('assignment-mode').getByText('Mọi giám khảo chấm mọi tác phẩm').click();
+    await page.getByTestId('save-assignment').click();
+    await expect.poll(() => totals.textContent()).toBe(before);
+
+    // A submitted sheet of judge 1 goes back to them, with a written reason.
+    const sheets = page.getByTestId('submitted-sheet').filter({ hasText: 'Giám khảo 1' });
+    expect(await sheets.count()).toBe(3);
+    await sheets.first().getByTestId('reopen-sheet').click();
+    const confirmReopen = page.getByTestId('reopen-sheet-dialog-confirm');
+    expect(await confirmReopen.isDisabled()).toBe(true);
+    await page.getByTestId('reopen-sheet-dialog-reason').fill('Giám khảo nhập nhầm điểm hình thức.');
+    await screenshot(page, 'organizer-reopen-sheet-1024');
+    await confirmReopen.click();
+    await expect.poll(() => sheets.count()).toBe(2);
+    await expect.poll(() => row.textContent()).toMatch(/2\/4/);
+
+    // Closing, then reopening the round with a reason, then closing again.
+    await page.getByTestId('close-judging').click();
+    await page.getByTestId('reopen-judging').click();
+    await page.getByTestId('reopen-judging-dialog-reason').fill('Chờ giám khảo 1 chấm lại phiếu đã mở.');
+    await page.getByTestId('reopen-judging-dialog-confirm').click();
+    await expect.poll(() => page.getByTestId('panel-status').textContent()).toBe('Đang chấm');
     await page.getByTestId('close-judging').click();
     await page.getByTestId('results-preview').waitFor();
     await expect.poll(() => page.getByTestId('result-row').count()).toBe(5);
@@ -96,9 +152,11 @@ describe.skipIf(!chromiumPath)('jury scoring and results', () => {
       expect(text).toMatch(/Quảng Ngãi, ngày \d{2} tháng \d{2} năm \d{4}/);
     }
 
-    // The public results page, signed out.
+    // The public results page, signed out, reached from the landing page.
     await page.context().clearCookies();
-    await page.goto(`${app.server.url}/c/${SLUG}/results`);
+    await page.goto(`${app.server.url}/c/${SLUG}`);
+    await page.getByTestId('landing-results-link').click();
+    await page.waitForURL(`**/c/${SLUG}/results`);
     await expect.poll(() => page.getByTestId('public-result-row').count()).toBe(5);
     await shoot(page, 'public-results');
     await page.close();

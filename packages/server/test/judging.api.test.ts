@@ -192,6 +192,17 @@ describe.each(dialects)('jury scoring and results on %s', (dialect) => {
   it('reopens a submitted sheet only with a reason, and audits it', async () => {
     const url = `/api/judging/entries/${e.e522?.id}/sheet`;
     const s = (await post(judge('B'), `${url}/submit`, full(7, 7, 7))).json<{ id: string }>();
+    // The completion view names the sheet (to pick it for reopening) but never shows its scores.
+    const listed = (await get(secretary, `${base}/judging/completion`))
+      .json<{ sheets: Array<{ sheetId: string }> }>()
+      .sheets.find((x) => x.sheetId === s.id);
+    expect(listed).toEqual({
+      sheetId: s.id,
+      judgeUserId: judges.B?.id,
+      entryId: e.e522?.id,
+      status: 'submitted',
+      submittedAt: expect.any(String) as unknown,
+    });
     expect((await post(organizer, `/api/judging/sheets/${s.id}/reopen`, { reason: ' ' })).statusCode).toBe(
       400,
     );
@@ -277,6 +288,26 @@ describe.each(dialects)('jury scoring and results on %s', (dialect) => {
       .toBe(true);
   });
 
+  it('reopens a closed round only with a reason, by an organizer, and audits it', async () => {
+    expect((await post(organizer, `${base}/judging/close`)).statusCode).toBe(200);
+    expect((await post(organizer, `${base}/judging/reopen`, { reason: '  ' })).statusCode).toBe(400);
+    expect((await post(secretary, `${base}/judging/reopen`, { reason: 'x' })).statusCode).toBe(403);
+    const reopened = await post(organizer, `${base}/judging/reopen`, {
+      reason: 'Một phiếu cần chấm lại',
+    });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect(reopened.json<{ status: string }>().status).toBe('open');
+    const audit = await h.deps.db.kysely
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'jury.reopened')
+      .where('contest_id', '=', contest.id)
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.data_json) as { reason: string })).toMatchObject([
+      { reason: 'Một phiếu cần chấm lại' },
+    ]);
+  });
+
   it('closes judging; previews the breakdown; a swap without a reason is 400; the head approves; the public sees it', async () => {
     expect((await post(judge('B'), `${base}/judging/close`)).statusCode).toBe(403);
     const closed = await post(organizer, `${base}/judging/close`);
@@ -316,11 +347,15 @@ describe.each(dialects)('jury scoring and results on %s', (dialect) => {
     expect(
       (await get(null, `/api/public/contests/${contest.slug}/results`)).json<{ panels: unknown[] }>().panels,
     ).toEqual([]);
+    const status = async () =>
+      (await get(null, `/api/public/contests/${contest.slug}/results/status`)).json<{ published: boolean }>();
+    expect(await status()).toEqual({ published: false });
     expect((await post(secretary, `${base}/results/approve`)).statusCode).toBe(403);
     const approved = await post(organizer, `${base}/results/approve`);
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json<{ resultsStatus: string }>().resultsStatus).toBe('approved');
     expect((await post(organizer, `${base}/results/approve`)).statusCode).toBe(409);
+    expect(await status()).toEqual({ published: true });
     const entryIn = await h.deps.db.kysely
       .selectFrom('entries')
       .select(['id', 'status'])

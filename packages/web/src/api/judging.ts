@@ -91,6 +91,19 @@ export const inviteJudge = (r: PanelRef, body: { email: string; name: string; ti
 export const setAssignment = (r: PanelRef, body: { mode: 'all' | 'balanced'; judgesPerEntry?: number }) =>
   unwrap(api.PUT('/api/contests/{slug}/rounds/{roundKey}/judging/assignment', { params: params(r), body }));
 
+export const reopenJudging = (r: PanelRef, reason: string) =>
+  unwrap(
+    api.POST('/api/contests/{slug}/rounds/{roundKey}/judging/reopen', {
+      params: params(r),
+      body: { reason },
+    }),
+  );
+
+export const reopenSheet = (sheetId: string, reason: string) =>
+  unwrap(
+    api.POST('/api/judging/sheets/{sheetId}/reopen', { params: { path: { sheetId } }, body: { reason } }),
+  );
+
 export const closeJudging = (r: PanelRef) =>
   unwrap(api.POST('/api/contests/{slug}/rounds/{roundKey}/judging/close', { params: params(r) }));
 
@@ -113,6 +126,14 @@ export const publicResultsQuery = (slug: string) =>
     queryKey: ['public', 'results', slug],
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/public/contests/{slug}/results', { params: { path: { slug } }, signal })),
+  });
+
+/** Whether approved results exist: the landing page links to them then, and not before. */
+export const publicResultsStatusQuery = (slug: string) =>
+  queryOptions({
+    queryKey: ['public', 'results-status', slug],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/public/contests/{slug}/results/status', { params: { path: { slug } }, signal })),
   });
 
 const q = (r: PanelRef, extra: Record<string, string> = {}) => {

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/errors';
+import { publicResultsStatusQuery } from '../api/judging';
 import { publicContestQuery } from '../api/public';
 import { useLang } from '../i18n/use-lang';
 import { errorMessage } from '../lib/error-message';
@@ -18,6 +19,7 @@ export function LandingPage() {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
   const { data, error, isPending } = useQuery(publicContestQuery(slug));
+  const results = useQuery(publicResultsStatusQuery(slug));
 
   const title = data ? pick(data.title) : '';
   useEffect(() => {
@@ -74,6 +76,13 @@ export function LandingPage() {
           <Link to={`/c/${slug}/entries`} className="gallery-cta" data-testid="landing-gallery">
             {t('public.gallery.cta')}
           </Link>
+          {results.data?.published ? (
+            <p className="open-now">
+              <Link to={`/c/${encodeURIComponent(slug)}/results`} data-testid="landing-results-link">
+                {t('results.landingLink')}
+              </Link>
+            </p>
+          ) : null}
         </header>
 
         <section className="pub-section" aria-labelledby="timeline-heading">

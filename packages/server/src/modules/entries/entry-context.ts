@@ -4,7 +4,6 @@ import {
   type Action,
   type Actor,
   type ContestConfig,
-  type EntryState,
   type Resource,
 } from '@clipcontest/core';
 import type { Deps } from '../../infra/context.js';
@@ -12,6 +11,7 @@ import type { Executor } from '../../infra/db/database.js';
 import { authErrors } from '../accounts/auth.errors.js';
 import { contestRepository, type ContestRow } from '../contests/contest.repository.js';
 import { parseConfig } from '../contests/contest.service.js';
+import { judgeIsAssigned } from '../judging/judge-access.js';
 import { loadUnitIndex, type UnitIndex } from '../org-units/unit-index.js';
 import { entryRepository, type EntryRow } from './entry.repository.js';
 
@@ -37,20 +37,6 @@ export const entryErrors = {
     }),
 };
 
-// Before publication an entry belongs to its team, its district and the secretariat: judges and the public
-// see nothing of it, even where a judge's role would otherwise cover the round.
-const PRE_PUBLICATION: ReadonlySet<EntryState> = new Set([
-  'draft',
-  'submitted',
-  'nominated',
-  'not_selected',
-  'received',
-  'accepted',
-  'returned',
-  'rejected',
-  'withdrawn',
-]);
-
 export function resourceOf(entry: EntryRow, ancestry: string[]): Resource {
   return {
     contestId: entry.contest_id,
@@ -60,10 +46,12 @@ export function resourceOf(entry: EntryRow, ancestry: string[]): Resource {
   };
 }
 
+/**
+ * What the actor's roles allow on an entry. A judge role counts for nothing here: a judge sees exactly the
+ * entries assigned to them (`judgeIsAssigned`, checked by `loadEntryContext`), never the rest of the round.
+ */
 export function entryAllowed(actor: Actor, action: Action, entry: EntryRow, ancestry: string[]): boolean {
-  const effective = PRE_PUBLICATION.has(entry.status as EntryState)
-    ? { ...actor, assignments: actor.assignments.filter((a) => a.role !== 'judge') }
-    : actor;
+  const effective = { ...actor, assignments: actor.assignments.filter((a) => a.role !== 'judge') };
   return can(effective, action, resourceOf(entry, ancestry));
 }
 
@@ -79,7 +67,11 @@ export async function loadEntryContext(
   const units = await loadUnitIndex(db);
   const ancestry = units.ancestry(entry.org_unit_id);
   // Out-of-scope callers learn nothing, not even that the entry exists.
-  if (!entryAllowed(actor, 'entry.view', entry, ancestry)) throw entryErrors.notFound();
+  if (
+    !entryAllowed(actor, 'entry.view', entry, ancestry) &&
+    !(await judgeIsAssigned(deps, actor, entry, ancestry, db))
+  )
+    throw entryErrors.notFound();
   const contest = await contestRepository.findById(db, entry.contest_id);
   if (!contest) throw entryErrors.notFound();
   return {

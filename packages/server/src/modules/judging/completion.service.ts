@@ -20,6 +20,17 @@ export interface CompletionView {
   }>;
   entries: Array<{ entryId: string; title: string; assigned: number; submitted: number }>;
   totals: { assigned: number; submitted: number };
+  /**
+   * Each sheet's state, never its scores: enough for an organizer to pick a submitted sheet to reopen
+   * while judging is open.
+   */
+  sheets: Array<{
+    sheetId: string;
+    judgeUserId: string;
+    entryId: string;
+    status: 'draft' | 'submitted';
+    submittedAt: string | null;
+  }>;
   /** Per judge, from submitted sheets only (see core `deviationReport`). */
   deviations: Array<JudgeDeviation & { name: string }>;
   threshold: number;
@@ -65,6 +76,13 @@ export async function panelCompletion(deps: Deps, actor: Actor, ref: PanelRef): 
       }))
       .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0)),
     totals: { assigned: pairs.length, submitted: submitted.length },
+    sheets: sheets.map((s) => ({
+      sheetId: s.id,
+      judgeUserId: s.judge_user_id,
+      entryId: s.entry_id,
+      status: s.status,
+      submittedAt: s.submitted_at,
+    })),
     deviations,
     threshold: ctx.panel.deviation_threshold,
   };

@@ -110,6 +110,15 @@ export const completionSchema = z
       z.object({ entryId: z.string(), title: z.string(), assigned: z.number(), submitted: z.number() }),
     ),
     totals: z.object({ assigned: z.number(), submitted: z.number() }),
+    sheets: z.array(
+      z.object({
+        sheetId: z.string(),
+        judgeUserId: z.string(),
+        entryId: z.string(),
+        status: z.enum(['draft', 'submitted']),
+        submittedAt: z.string().nullable(),
+      }),
+    ),
     deviations: z.array(
       z.object({
         judgeId: z.string(),

@@ -6,7 +6,13 @@ import { commonErrors } from '../../infra/http/error-schema.js';
 import { panelParams, panelQuery } from '../judging/judging.schemas.js';
 import type { EngagementReader } from './engagement.reader.js';
 import { resultsViewSchema } from './results.schemas.js';
-import { approveResults, previewResults, publicResults, setFinalists } from './results.service.js';
+import {
+  approveResults,
+  previewResults,
+  publicResults,
+  publicResultsStatus,
+  setFinalists,
+} from './results.service.js';
 import {
   finalResultsPdf,
   minutesPdf,
@@ -90,6 +96,18 @@ export const resultsRoutes =
         },
       },
       (request) => publicResults(deps, request.params.slug),
+    );
+    app.get(
+      '/api/public/contests/:slug/results/status',
+      {
+        schema: {
+          tags,
+          description: 'Whether the contest has approved results (for the landing page link), for everyone.',
+          params: z.object({ slug: z.string().min(1).max(100) }),
+          response: { 200: z.object({ published: z.boolean() }), ...commonErrors },
+        },
+      },
+      (request) => publicResultsStatus(deps, request.params.slug),
     );
 
     const download = (type: string, name: string) => ({

@@ -331,6 +331,13 @@ export async function publicResults(deps: Deps, slug: string): Promise<{ panels:
   return { panels: out };
 }
 
+/** Whether a contest has approved results to show — cheap enough for every landing-page view. */
+export async function publicResultsStatus(deps: Deps, slug: string): Promise<{ published: boolean }> {
+  const contest = await loadContest(deps, slug);
+  const panels = await judgingRepository.panelsOfContest(deps.db.kysely, contest.id);
+  return { published: panels.some((p) => p.results_status === 'approved') };
+}
+
 /** One approved panel (public), for downloads and the final-results PDF. */
 export async function approvedPanel(deps: Deps, ref: PanelRef): Promise<ComputedResults> {
   const ctx = await loadPanel(deps, null, ref, 'contest.view');

@@ -6070,6 +6070,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/contests/{slug}/results/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Whether the contest has approved results (for the landing page link), for everyone. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            published: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contests/{slug}/rounds/{roundKey}/results/sheet.pdf": {
         parameters: {
             query?: never;
@@ -8700,6 +8794,14 @@ export interface components {
                 assigned: number;
                 submitted: number;
             };
+            sheets: {
+                sheetId: string;
+                judgeUserId: string;
+                entryId: string;
+                /** @enum {string} */
+                status: "draft" | "submitted";
+                submittedAt: string | null;
+            }[];
             deviations: {
                 judgeId: string;
                 name: string;
@@ -9480,6 +9582,14 @@ export interface components {
                 assigned: number;
                 submitted: number;
             };
+            sheets: {
+                sheetId: string;
+                judgeUserId: string;
+                entryId: string;
+                /** @enum {string} */
+                status: "draft" | "submitted";
+                submittedAt: string | null;
+            }[];
             deviations: {
                 judgeId: string;
                 name: string;

@@ -7,6 +7,7 @@ import { juryQueueQuery } from '../../api/judging';
 import { useLang } from '../../i18n/use-lang';
 import { CenterLoader } from '../CenterLoader';
 import { ErrorAlert } from '../ErrorAlert';
+import { RecuseButton } from './RecuseButton';
 import { ScoreSheet } from './ScoreSheet';
 
 /** A judge's workspace: assigned entries on one side, the selected entry's player and sheet on the other. */
@@ -24,6 +25,7 @@ export function JudgeQueuePage() {
     all.find((x) => x.entry.id === selected) ??
     all.find((x) => x.entry.sheet.status !== 'submitted') ??
     all[0];
+  const recused = panels.flatMap((p) => p.recused);
   const done = all.filter((x) => x.entry.sheet.status === 'submitted').length;
   return (
     <Stack gap="md" data-testid="judge-queue">
@@ -39,6 +41,11 @@ export function JudgeQueuePage() {
         </Text>
       </div>
       {all.length === 0 ? <Text>{t('judging.queue.empty')}</Text> : null}
+      {recused.length > 0 ? (
+        <Text size="xs" c="dimmed" data-testid="recused-list">
+          {t('judging.recuse.list')} {recused.map((r) => `${r.title} (${r.reason})`).join(' · ')}
+        </Text>
+      ) : null}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="xs" role="list">
@@ -103,13 +110,18 @@ export function JudgeQueuePage() {
                   <Text size="xs" c="dimmed">
                     {current.entry.credits}
                   </Text>
-                  <Anchor
-                    component={Link}
-                    to={`/app/entries/${encodeURIComponent(current.entry.id)}`}
-                    size="sm"
-                  >
-                    {t('judging.queue.technical')}
-                  </Anchor>
+                  <Group justify="space-between" gap="xs" wrap="wrap">
+                    <Anchor
+                      component={Link}
+                      to={`/app/entries/${encodeURIComponent(current.entry.id)}`}
+                      size="sm"
+                    >
+                      {t('judging.queue.technical')}
+                    </Anchor>
+                    {current.panel.status === 'open' && current.entry.sheet.status !== 'submitted' ? (
+                      <RecuseButton slug={slug} entryId={current.entry.id} title={current.entry.title} />
+                    ) : null}
+                  </Group>
                 </Stack>
               </Grid.Col>
               <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -28,8 +28,11 @@ import { useLang } from '../../i18n/use-lang';
 import { CenterLoader } from '../CenterLoader';
 import { ErrorAlert } from '../ErrorAlert';
 import { hasContestRole, useSession } from '../use-session';
+import { AssignmentForm } from './AssignmentForm';
 import { InviteJudgeForm } from './InviteJudgeForm';
+import { ReopenRoundButton } from './ReopenRoundButton';
 import { ResultsPreview } from './ResultsPreview';
+import { SubmittedSheets } from './SubmittedSheets';
 
 /** The committee's jury desk: judges, completion per judge and entry, deviation alerts, results and approval. */
 export function JuryAdminPage() {
@@ -103,7 +106,17 @@ export function JuryAdminPage() {
         </Text>
       </div>
 
-      {isOrganizer && !closed ? <InviteJudgeForm panelRef={ref} onDone={refresh} /> : null}
+      {isOrganizer && !closed ? (
+        <>
+          <InviteJudgeForm panelRef={ref} onDone={refresh} />
+          <AssignmentForm
+            key={`${p.assignment.mode}:${p.assignment.judgesPerEntry ?? ''}`}
+            panelRef={ref}
+            panel={p}
+            onDone={refresh}
+          />
+        </>
+      ) : null}
 
       <Title order={2} size="h3">
         {t('judging.completion.title')}
@@ -173,6 +186,7 @@ export function JuryAdminPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {isOrganizer && !closed ? <SubmittedSheets completion={completion.data} onDone={refresh} /> : null}
         </>
       ) : null}
 
@@ -203,6 +217,11 @@ export function JuryAdminPage() {
         </Group>
       ) : null}
       {close.error ? <ErrorAlert error={close.error} /> : null}
+      {closed && isOrganizer && p.resultsStatus === 'draft' ? (
+        <Group gap="xs">
+          <ReopenRoundButton panelRef={ref} onDone={refresh} />
+        </Group>
+      ) : null}
 
       {closed && preview.data ? (
         <>
