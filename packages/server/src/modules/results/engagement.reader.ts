@@ -1,16 +1,15 @@
 /**
- * Where audience counts come from. The voting module (being built separately) will provide
- * `engagementAt(db, contestId, cutoffIso)`; until it is merged, nothing is recorded, so this reads nothing.
- * THE INTEGRATOR SWAPS THE IMPLEMENTATION HERE, in this one place.
+ * Where audience counts come from: the voting module's ledger (native likes and shares, voided votes
+ * excluded) and confirmed fanpage snapshots, cut off at the round's audience deadline. Results services take
+ * the reader as a dependency so tests can feed known counts through the same interface.
  */
 import type { ResultsEngagement } from '@clipcontest/core';
 import type { Executor } from '../../infra/db/database.js';
+import { engagementAt } from '../voting/engagement.service.js';
 
 export interface EngagementReader {
   /** Engagement per entry × source, counted up to `cutoffIso` (voided votes excluded). */
   engagementAt(db: Executor, contestId: string, cutoffIso: string): Promise<ResultsEngagement[]>;
 }
 
-export const recordedEngagement: EngagementReader = {
-  engagementAt: () => Promise.resolve([]),
-};
+export const recordedEngagement: EngagementReader = { engagementAt };
