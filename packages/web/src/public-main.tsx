@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Link, RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import './i18n/i18n';
+import { i18nReady } from './i18n/i18n';
 import './base.css';
 import { RootLayout } from './components/RootLayout';
 import { RouteError } from './components/RouteError';
@@ -51,11 +51,13 @@ const isPublicPath = (path: string): boolean => path === '/' || path === '/c' ||
 
 const container = document.getElementById('root');
 if (container) {
-  createRoot(container).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </StrictMode>,
+  void i18nReady.then(() =>
+    createRoot(container).render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
   );
 }

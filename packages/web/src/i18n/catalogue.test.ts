@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, type Tree } from './catalogues';
+import { loadCatalogue, viCatalogue as vi, type Tree } from './catalogues';
 
-const { vi, en } = catalogues;
+const en = await loadCatalogue('en');
 
 function keys(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>
