@@ -43,11 +43,14 @@ const DEMO_JUDGES = [
   { email: 'giamkhao3@demo.clipcontest.vn', name: 'Giám khảo 3', title: 'Sở Văn hóa, Thể thao và Du lịch' },
 ];
 
+/** Entries are published before public voting opens; the jury sits after it. */
+const PUBLISHED_PHASES: ReadonlySet<DemoPhase> = new Set(['voting', 'judging', 'ceremony', 'closed']);
 const JUDGING_PHASES: ReadonlySet<DemoPhase> = new Set(['judging', 'ceremony', 'closed']);
 
 /**
- * From the judging phase on, the demo has published entries in the final round and a jury of three on its
- * panel (idempotent: nothing is added twice). Judges 2 and 3 get the demo password too.
+ * From the voting phase on, the demo has published entries in the final round (the public gallery), and
+ * from the judging phase on a jury of three on its panel (idempotent: nothing is added twice). Judges 2
+ * and 3 get the demo password too.
  */
 export async function seedDemoJudging(
   deps: Deps,
@@ -55,7 +58,7 @@ export async function seedDemoJudging(
   phase: DemoPhase,
   password: string,
 ): Promise<void> {
-  if (!JUDGING_PHASES.has(phase)) return;
+  if (!PUBLISHED_PHASES.has(phase)) return;
   const db = deps.db.kysely;
   const existing = (await entryRepository.listByContest(db, contest.id)).filter(
     (e) => e.round_key === 'final',
@@ -107,6 +110,7 @@ export async function seedDemoJudging(
         updated_at: at,
       });
     }
+  if (!JUDGING_PHASES.has(phase)) return;
   for (const j of DEMO_JUDGES) {
     if (!(await accountRepository.findUserByEmail(db, j.email)))
       await createUser(deps, null, { email: j.email, name: j.name, password });
