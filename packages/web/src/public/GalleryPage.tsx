@@ -53,7 +53,6 @@ export function GalleryPage() {
           <Link to={`/c/${slug}`}>{data ? pick(data.contest.title) : t('public.gallery.back')}</Link>
         </p>
         <h1>{t('public.gallery.title')}</h1>
-        {data && <VotingStatusLine voting={data.voting} />}
         <form className="gallery-filters" role="search" onSubmit={(e) => e.preventDefault()}>
           <label>
             <span className="sr-only">{t('public.gallery.search')}</span>
@@ -88,6 +87,8 @@ export function GalleryPage() {
             </select>
           </label>
         </form>
+        {/* Below the filters, not above: content arriving must not push what is already on screen. */}
+        {data && <VotingStatusLine voting={data.voting} />}
         {query.isPending && <p role="status">{t('common.loading')}</p>}
         {query.error && (
           <p role="alert" className="pub-error">
