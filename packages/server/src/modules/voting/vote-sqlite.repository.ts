@@ -16,6 +16,8 @@ export interface SqliteVoteInput {
   row: VoteRow;
   at: string;
   idempotency?: { key: string; requestHash: string } | undefined;
+  /** A new share is checked against the daily limit: the voter's shares in [from, to). */
+  shareLimit?: { from: string; to: string; assert: (sharesToday: number) => void } | undefined;
 }
 
 export interface SqliteVoteHooks<R> {
@@ -54,6 +56,9 @@ function prepare(raw: SqliteDatabase.Database) {
        returning likes, shares`,
     ),
     counts: raw.prepare<[string], Counts>('select likes, shares from vote_counters where entry_id = ?'),
+    sharesBetween: raw.prepare<[string, string, string], { n: number }>(
+      "select count(*) as n from votes where voter_id = ? and kind = 'share' and created_at >= ? and created_at < ?",
+    ),
     kinds: raw.prepare<[string, string], { kind: string }>(
       'select kind from votes where voter_id = ? and entry_id = ? and undone_at is null',
     ),
@@ -93,6 +98,9 @@ export function sqliteVoteTx<R>(db: Db, input: SqliteVoteInput, hooks: SqliteVot
         if (!like.voided) counts = s.bump.get(input.entryId, input.contestId, -1, 0);
       }
     } else {
+      const limit = input.shareLimit;
+      if (limit && !s.kinds.all(input.voterId, input.entryId).some((k) => k.kind === 'share'))
+        limit.assert(s.sharesBetween.get(input.voterId, limit.from, limit.to)?.n ?? 0);
       counted = s.insertVote.run(input.row).changes === 1;
       if (counted)
         counts = s.bump.get(

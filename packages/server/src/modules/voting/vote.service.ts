@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import {
+  assertDailyShareLimit,
   assertIdempotencyKey,
   assertVotingOpen,
   countsHidden,
   DomainError,
   isPublicEntryState,
+  localDayOf,
   replayOf,
   votingWindowOf,
   type ContestConfig,
@@ -143,6 +145,17 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
     voided_by: null,
     voided_at: null,
   };
+  const dailyShares =
+    req.action === 'share' ? entry.config.audienceFormula?.dailyShareLimitPerVoter : undefined;
+  const day = dailyShares === undefined ? undefined : localDayOf(now, entry.config.timezone);
+  const shareLimit =
+    day === undefined
+      ? undefined
+      : {
+          from: day.from.toISOString(),
+          to: day.to.toISOString(),
+          assert: (sharesToday: number) => assertDailyShareLimit(dailyShares, sharesToday, now, day),
+        };
   if (deps.db.sqlite) {
     const hidden = countsHidden(entry.config, entry.window, now);
     return sqliteVoteTx<VoteResult>(
@@ -155,6 +168,7 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
         row,
         at,
         idempotency: req.idempotencyKey ? { key: req.idempotencyKey, requestHash } : undefined,
+        shareLimit,
       },
       {
         check: () => assertVotingOpen(entry.window, now, entry.config.timezone),
@@ -213,6 +227,14 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
         if (!like.voided) counts = await voteRepository.bump(trx, entry.contestId, entry.id, -1, 0);
       }
     } else {
+      if (shareLimit) {
+        await voteRepository.lockVoter(trx, req.voter.id);
+        const mine = await voteRepository.activeKinds(trx, req.voter.id, entry.id);
+        if (!mine.some((v) => v.kind === 'share'))
+          shareLimit.assert(
+            await voteRepository.sharesBetween(trx, req.voter.id, shareLimit.from, shareLimit.to),
+          );
+      }
       counted = await voteRepository.insertIfAbsent(trx, row);
       if (counted)
         counts = await voteRepository.bump(
