@@ -19,6 +19,7 @@ import type { Executor } from '../../infra/db/database.js';
 import { newId } from '../../infra/db/ids.js';
 import { enforceLimits } from './rate-limit.js';
 import type { VoterPrincipal } from './voter.service.js';
+import { pgLikeOrShare } from './vote-pg.repository.js';
 import { sqliteVoteTx } from './vote-sqlite.repository.js';
 import { voteRepository, type Counts, type VoteRow } from './vote.repository.js';
 import type { VotingRuntime } from './voting-runtime.js';
@@ -192,7 +193,36 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
       },
     );
   }
+  const open = isOpen(entry, now);
   return inTransaction(deps, async (trx) => {
+    if (req.action !== 'unlike' && !shareLimit && open) {
+      // One round trip for the common case; a key seen before is replayed by the step-by-step path below.
+      const fast = await pgLikeOrShare(
+        trx,
+        row,
+        req.idempotencyKey ? { key: req.idempotencyKey, requestHash } : undefined,
+      );
+      if (!req.idempotencyKey || fast.claimed) {
+        const hidden = countsHidden(entry.config, entry.window, now);
+        const result: VoteResult = {
+          entryId: entry.id,
+          liked: fast.kinds.includes('like'),
+          shared: fast.kinds.includes('share'),
+          counted: fast.counted,
+          likes: hidden ? null : fast.counts.likes,
+          shares: hidden ? null : fast.counts.shares,
+        };
+        if (req.idempotencyKey)
+          await voteRepository.idempotent.complete(
+            trx,
+            req.voter.id,
+            req.idempotencyKey,
+            200,
+            JSON.stringify(result),
+          );
+        return result;
+      }
+    }
     if (req.idempotencyKey) {
       const key = req.idempotencyKey;
       const claimed = await voteRepository.idempotent.claim(trx, {
@@ -256,6 +286,15 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
       );
     return result;
   });
+}
+
+function isOpen(entry: VotableEntry, now: Date): boolean {
+  try {
+    assertVotingOpen(entry.window, now, entry.config.timezone);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function resultOf(
