@@ -79,3 +79,76 @@ export async function pgLikeOrShare(
     kinds: [...kinds],
   };
 }
+
+/**
+ * Group commit on PostgreSQL: the likes and shares that queue up while a batch runs are executed in one
+ * transaction, each in its own savepoint (a failing vote rolls back alone), and answered only after that
+ * transaction committed. A burst on one entry then takes that entry's counter row lock and pays the WAL
+ * flush once per batch instead of once per vote. Each vote still runs its own statements in order, so it
+ * sees the votes before it exactly as if they had committed just before it.
+ */
+interface PgPending {
+  work: (trx: Executor) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+interface PgQueue {
+  pending: PgPending[];
+  running: boolean;
+}
+const pgQueues = new WeakMap<object, PgQueue>();
+const PG_MAX_BATCH = 200;
+
+export function pgGroupCommit<R>(
+  db: { transaction(): { execute<T>(fn: (trx: Executor) => Promise<T>): Promise<T> } },
+  work: (trx: Executor) => Promise<R>,
+): Promise<R> {
+  let q = pgQueues.get(db);
+  if (!q) {
+    q = { pending: [], running: false };
+    pgQueues.set(db, q);
+  }
+  const queue = q;
+  return new Promise<R>((resolve, reject) => {
+    queue.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    if (!queue.running) {
+      queue.running = true;
+      setImmediate(() => void runBatches(db, queue));
+    }
+  });
+}
+
+async function runBatches(
+  db: { transaction(): { execute<T>(fn: (trx: Executor) => Promise<T>): Promise<T> } },
+  q: PgQueue,
+): Promise<void> {
+  while (q.pending.length > 0) {
+    const batch = q.pending.splice(0, PG_MAX_BATCH);
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      await db.transaction().execute(async (trx) => {
+        for (const p of batch) {
+          await sql`savepoint vote`.execute(trx);
+          try {
+            const value = await p.work(trx);
+            await sql`release savepoint vote`.execute(trx);
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            await sql`rollback to savepoint vote`.execute(trx);
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      // The commit itself failed: nothing of the batch is acknowledged.
+      for (const p of batch) p.reject(error);
+      continue;
+    }
+    batch.forEach((p, i) => {
+      const o = outcomes[i];
+      if (o?.ok) p.resolve(o.value);
+      else p.reject(o?.error);
+    });
+  }
+  q.running = false;
+}

@@ -19,7 +19,7 @@ import type { Executor } from '../../infra/db/database.js';
 import { newId } from '../../infra/db/ids.js';
 import { enforceLimits } from './rate-limit.js';
 import type { VoterPrincipal } from './voter.service.js';
-import { pgLikeOrShare } from './vote-pg.repository.js';
+import { pgGroupCommit, pgLikeOrShare } from './vote-pg.repository.js';
 import { sqliteVoteTx } from './vote-sqlite.repository.js';
 import { voteRepository, type Counts, type VoteRow } from './vote.repository.js';
 import type { VotingRuntime } from './voting-runtime.js';
@@ -194,8 +194,9 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
     );
   }
   const open = isOpen(entry, now);
-  return inTransaction(deps, async (trx) => {
-    if (req.action !== 'unlike' && !shareLimit && open) {
+  const batchable = req.action !== 'unlike' && !shareLimit && open;
+  const body = async (trx: Executor): Promise<VoteResult> => {
+    if (batchable) {
       // One round trip for the common case; a key seen before is replayed by the step-by-step path below.
       const fast = await pgLikeOrShare(
         trx,
@@ -285,7 +286,8 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
         JSON.stringify(result),
       );
     return result;
-  });
+  };
+  return batchable ? pgGroupCommit(deps.db.kysely, body) : inTransaction(deps, body);
 }
 
 function isOpen(entry: VotableEntry, now: Date): boolean {
