@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../src/infra/db/database.js';
 import { newId } from '../src/infra/db/ids.js';
@@ -25,13 +26,46 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * `clipcontest serve` on a private SQLite file, killed with SIGKILL in the middle of a vote load, twenty
+ * A private database: a SQLite file, or on PostgreSQL (when TEST_DATABASE_URL is set) a temporary database
+ * named after the test database and dropped afterwards, since the server seeds the demo and the
+ * assertions look at the whole database.
+ */
+async function privateDatabase(
+  dialect: 'sqlite' | 'postgres',
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (dialect === 'sqlite')
+    return {
+      url: `sqlite:${join(mkdtempSync(join(tmpdir(), 'cc-crash-')), 'crash.db')}`,
+      drop: () => Promise.resolve(),
+    };
+  const base = new URL(process.env.TEST_DATABASE_URL ?? '');
+  const name = `${base.pathname.slice(1)}_crash_${randomBytes(4).toString('hex')}`;
+  const admin = openDatabase(base.toString());
+  await sql`create database ${sql.id(name)}`.execute(admin.kysely);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.kysely);
+      await admin.close();
+    },
+  };
+}
+
+const crashDialects: Array<'sqlite' | 'postgres'> = process.env.TEST_DATABASE_URL
+  ? ['sqlite', 'postgres']
+  : ['sqlite'];
+
+/**
+ * `clipcontest serve` on a private database, killed with SIGKILL in the middle of a vote load, twenty
  * times. Every vote the server acknowledged must be in the ledger afterwards, and the counters must equal a
  * recount of the ledger.
  */
-describe('votes survive SIGKILL of the server', () => {
+describe.each(crashDialects)('votes survive SIGKILL of the server (%s)', (dialect) => {
   const dir = mkdtempSync(join(tmpdir(), 'cc-crash-'));
-  const dbUrl = `sqlite:${join(dir, 'crash.db')}`;
+  let dbUrl = '';
+  let dropDatabase = async (): Promise<void> => {};
   let port = 0;
   let db: Db;
   let child: ChildProcess | undefined;
@@ -86,6 +120,9 @@ describe('votes survive SIGKILL of the server', () => {
   }
 
   beforeAll(async () => {
+    const target = await privateDatabase(dialect);
+    dbUrl = target.url;
+    dropDatabase = target.drop;
     port = await freePort();
     await start(); // migrates and seeds the demo contest
     db = openDatabase(dbUrl);
@@ -93,6 +130,7 @@ describe('votes survive SIGKILL of the server', () => {
   afterAll(async () => {
     await kill();
     await db?.close();
+    await dropDatabase();
   });
 
   it(`keeps every acknowledged vote and exact counters across ${KILLS} kills`, async () => {

@@ -4,3 +4,4 @@ export * from './voting-window.rules.js';
 export * from './snapshot.rules.js';
 export * from './idempotency.rules.js';
 export * from './fraud.rules.js';
+export * from './share-limit.rules.js';

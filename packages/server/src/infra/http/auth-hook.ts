@@ -13,6 +13,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable while a staff member still has to enrol their second factor (sign-out, TOTP set-up). */
     allowDuringTotpEnrolment?: boolean;
+    /**
+     * A public voter endpoint: protected by the voter's own SameSite cookie and the Origin check, not by the
+     * staff CSRF token (which the public client never has, even when the same browser is signed in as staff).
+     */
+    voterEndpoint?: boolean;
   }
 }
 
@@ -37,6 +42,10 @@ export function installAuthHook(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('auth', null);
   app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
     if (!request.url.startsWith('/api/')) return;
+    if (request.routeOptions.config.voterEndpoint) {
+      if (UNSAFE.has(request.method) && !sameOrigin(request)) throw authErrors.csrfInvalid();
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     request.auth = await authenticate(deps, token);
     if (UNSAFE.has(request.method)) {

@@ -16,6 +16,8 @@ export interface SqliteVoteInput {
   row: VoteRow;
   at: string;
   idempotency?: { key: string; requestHash: string } | undefined;
+  /** A new share is checked against the daily limit: the voter's shares in [from, to). */
+  shareLimit?: { from: string; to: string; assert: (sharesToday: number) => void } | undefined;
 }
 
 export interface SqliteVoteHooks<R> {
@@ -54,6 +56,9 @@ function prepare(raw: SqliteDatabase.Database) {
        returning likes, shares`,
     ),
     counts: raw.prepare<[string], Counts>('select likes, shares from vote_counters where entry_id = ?'),
+    sharesBetween: raw.prepare<[string, string, string], { n: number }>(
+      "select count(*) as n from votes where voter_id = ? and kind = 'share' and created_at >= ? and created_at < ?",
+    ),
     kinds: raw.prepare<[string, string], { kind: string }>(
       'select kind from votes where voter_id = ? and entry_id = ? and undone_at is null',
     ),
@@ -69,7 +74,7 @@ export function sqliteVoteTx<R>(db: Db, input: SqliteVoteInput, hooks: SqliteVot
     cache.set(raw, st);
   }
   const s = st;
-  const tx = raw.transaction((): R => {
+  return groupCommit(db, raw, (): R => {
     const idem = input.idempotency;
     if (idem) {
       const claimed = s.claim.run(input.voterId, idem.key, idem.requestHash, input.at).changes === 1;
@@ -93,6 +98,9 @@ export function sqliteVoteTx<R>(db: Db, input: SqliteVoteInput, hooks: SqliteVot
         if (!like.voided) counts = s.bump.get(input.entryId, input.contestId, -1, 0);
       }
     } else {
+      const limit = input.shareLimit;
+      if (limit && !s.kinds.all(input.voterId, input.entryId).some((k) => k.kind === 'share'))
+        limit.assert(s.sharesBetween.get(input.voterId, limit.from, limit.to)?.n ?? 0);
       counted = s.insertVote.run(input.row).changes === 1;
       if (counted)
         counts = s.bump.get(
@@ -108,6 +116,85 @@ export function sqliteVoteTx<R>(db: Db, input: SqliteVoteInput, hooks: SqliteVot
     if (idem) s.complete.run(200, JSON.stringify(result), input.voterId, idem.key);
     return result;
   });
-  // Holding Kysely's connection keeps this transaction from interleaving with one Kysely has open.
-  return db.kysely.connection().execute(() => Promise.resolve(tx.immediate()));
+}
+
+/**
+ * Group commit: the votes that arrive within one turn of the event loop run in one transaction, each in
+ * its own savepoint (a refused vote rolls back alone), and every caller is answered only after that
+ * transaction committed. A burst thus pays one WAL commit per batch instead of one per vote, with the
+ * same guarantees: an acknowledged vote is committed (in WAL with `synchronous=NORMAL`, which survives a
+ * process kill), and the votes of a batch are applied one after the other as if they had arrived alone.
+ */
+interface Pending {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+interface Queue {
+  pending: Pending[];
+  scheduled: boolean;
+  runBatch: (batch: Pending[]) => Array<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
+}
+const queues = new WeakMap<SqliteDatabase.Database, Queue>();
+/** Bounds the time one transaction holds the database (and the latency of the batch's first vote). */
+const MAX_BATCH = 256;
+
+function queueOf(raw: SqliteDatabase.Database): Queue {
+  let q = queues.get(raw);
+  if (q) return q;
+  // Called inside the batch's transaction, better-sqlite3 runs a transaction function as a savepoint.
+  const one = raw.transaction((work: () => unknown) => work());
+  const batchTx = raw.transaction((batch: Pending[]) =>
+    batch.map((p): { ok: true; value: unknown } | { ok: false; error: unknown } => {
+      try {
+        return { ok: true, value: one(p.work) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
+  q = { pending: [], scheduled: false, runBatch: (batch) => batchTx.immediate(batch) };
+  queues.set(raw, q);
+  return q;
+}
+
+function groupCommit<R>(db: Db, raw: SqliteDatabase.Database, work: () => R): Promise<R> {
+  const q = queueOf(raw);
+  return new Promise<R>((resolve, reject) => {
+    q.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    if (!q.scheduled) {
+      q.scheduled = true;
+      setImmediate(() => flush(db, q));
+    }
+  });
+}
+
+function flush(db: Db, q: Queue): void {
+  // Holding Kysely's connection keeps the batch from interleaving with a transaction Kysely has open.
+  void db.kysely
+    .connection()
+    .execute(() => {
+      q.scheduled = false;
+      const batch = q.pending.splice(0, MAX_BATCH);
+      if (q.pending.length > 0 && !q.scheduled) {
+        q.scheduled = true;
+        setImmediate(() => flush(db, q));
+      }
+      try {
+        const outcomes = q.runBatch(batch);
+        outcomes.forEach((o, i) => {
+          const p = batch[i];
+          if (!p) return;
+          if (o.ok) p.resolve(o.value);
+          else p.reject(o.error);
+        });
+      } catch (error) {
+        // The commit itself failed: nothing of the batch is acknowledged.
+        for (const p of batch) p.reject(error);
+      }
+      return Promise.resolve();
+    })
+    .catch((error: unknown) => {
+      for (const p of q.pending.splice(0)) p.reject(error);
+    });
 }

@@ -34,6 +34,22 @@ export const voteRepository = {
       .where('undone_at', 'is', null)
       .executeTakeFirst();
   },
+  /** Serializes one voter's concurrent shares on PostgreSQL, so two cannot both pass the daily limit. */
+  async lockVoter(db: Executor, voterId: string): Promise<void> {
+    await db.selectFrom('voters').select('id').where('id', '=', voterId).forUpdate().execute();
+  },
+  /** Shares the voter recorded in [from, to) (ISO instants), for the daily share limit. */
+  async sharesBetween(db: Executor, voterId: string, from: string, to: string): Promise<number> {
+    const r = await db
+      .selectFrom('votes')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('voter_id', '=', voterId)
+      .where('kind', '=', 'share')
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  },
   activeKinds(db: Executor, voterId: string, entryId: string) {
     return db
       .selectFrom('votes')

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import {
+  assertDailyShareLimit,
   assertIdempotencyKey,
   assertVotingOpen,
   countsHidden,
   DomainError,
   isPublicEntryState,
+  localDayOf,
   replayOf,
   votingWindowOf,
   type ContestConfig,
@@ -17,6 +19,7 @@ import type { Executor } from '../../infra/db/database.js';
 import { newId } from '../../infra/db/ids.js';
 import { enforceLimits } from './rate-limit.js';
 import type { VoterPrincipal } from './voter.service.js';
+import { pgGroupCommit, pgLikeOrShare } from './vote-pg.repository.js';
 import { sqliteVoteTx } from './vote-sqlite.repository.js';
 import { voteRepository, type Counts, type VoteRow } from './vote.repository.js';
 import type { VotingRuntime } from './voting-runtime.js';
@@ -143,6 +146,17 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
     voided_by: null,
     voided_at: null,
   };
+  const dailyShares =
+    req.action === 'share' ? entry.config.audienceFormula?.dailyShareLimitPerVoter : undefined;
+  const day = dailyShares === undefined ? undefined : localDayOf(now, entry.config.timezone);
+  const shareLimit =
+    day === undefined
+      ? undefined
+      : {
+          from: day.from.toISOString(),
+          to: day.to.toISOString(),
+          assert: (sharesToday: number) => assertDailyShareLimit(dailyShares, sharesToday, now, day),
+        };
   if (deps.db.sqlite) {
     const hidden = countsHidden(entry.config, entry.window, now);
     return sqliteVoteTx<VoteResult>(
@@ -155,6 +169,7 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
         row,
         at,
         idempotency: req.idempotencyKey ? { key: req.idempotencyKey, requestHash } : undefined,
+        shareLimit,
       },
       {
         check: () => assertVotingOpen(entry.window, now, entry.config.timezone),
@@ -178,7 +193,37 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
       },
     );
   }
-  return inTransaction(deps, async (trx) => {
+  const open = isOpen(entry, now);
+  const batchable = req.action !== 'unlike' && !shareLimit && open;
+  const body = async (trx: Executor): Promise<VoteResult> => {
+    if (batchable) {
+      // One round trip for the common case; a key seen before is replayed by the step-by-step path below.
+      const fast = await pgLikeOrShare(
+        trx,
+        row,
+        req.idempotencyKey ? { key: req.idempotencyKey, requestHash } : undefined,
+      );
+      if (!req.idempotencyKey || fast.claimed) {
+        const hidden = countsHidden(entry.config, entry.window, now);
+        const result: VoteResult = {
+          entryId: entry.id,
+          liked: fast.kinds.includes('like'),
+          shared: fast.kinds.includes('share'),
+          counted: fast.counted,
+          likes: hidden ? null : fast.counts.likes,
+          shares: hidden ? null : fast.counts.shares,
+        };
+        if (req.idempotencyKey)
+          await voteRepository.idempotent.complete(
+            trx,
+            req.voter.id,
+            req.idempotencyKey,
+            200,
+            JSON.stringify(result),
+          );
+        return result;
+      }
+    }
     if (req.idempotencyKey) {
       const key = req.idempotencyKey;
       const claimed = await voteRepository.idempotent.claim(trx, {
@@ -213,6 +258,14 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
         if (!like.voided) counts = await voteRepository.bump(trx, entry.contestId, entry.id, -1, 0);
       }
     } else {
+      if (shareLimit) {
+        await voteRepository.lockVoter(trx, req.voter.id);
+        const mine = await voteRepository.activeKinds(trx, req.voter.id, entry.id);
+        if (!mine.some((v) => v.kind === 'share'))
+          shareLimit.assert(
+            await voteRepository.sharesBetween(trx, req.voter.id, shareLimit.from, shareLimit.to),
+          );
+      }
       counted = await voteRepository.insertIfAbsent(trx, row);
       if (counted)
         counts = await voteRepository.bump(
@@ -233,7 +286,17 @@ export async function vote(deps: Deps, rt: VotingRuntime, req: VoteRequest): Pro
         JSON.stringify(result),
       );
     return result;
-  });
+  };
+  return batchable ? pgGroupCommit(deps.db.kysely, body) : inTransaction(deps, body);
+}
+
+function isOpen(entry: VotableEntry, now: Date): boolean {
+  try {
+    assertVotingOpen(entry.window, now, entry.config.timezone);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function resultOf(

@@ -1,8 +1,14 @@
+import type SqliteDatabase from 'better-sqlite3';
 import type { Executor } from '../../infra/db/database.js';
 import type { VoterOtpTable, VoterSessionTable, VoterTable } from '../../infra/db/schema.js';
 
 export type VoterRow = VoterTable;
 export type VoterOtpRow = VoterOtpTable;
+
+const sessionStatements = new WeakMap<
+  SqliteDatabase.Database,
+  SqliteDatabase.Statement<[string, string], VoterRow & { session_id: string }>
+>();
 
 export const voterRepository = {
   findByIdentity(db: Executor, identity: string): Promise<VoterRow | undefined> {
@@ -45,6 +51,26 @@ export const voterRepository = {
       .where('s.token_hash', '=', tokenHash)
       .where('s.expires_at', '>', nowIso)
       .executeTakeFirst();
+  },
+  /**
+   * The same lookup as `sessionVoter` as one prepared statement on SQLite: run synchronously, it does not
+   * queue behind Kysely's single connection (a burst of first votes would otherwise wait for every batch).
+   */
+  sessionVoterSqlite(
+    raw: SqliteDatabase.Database,
+    tokenHash: string,
+    nowIso: string,
+  ): (VoterRow & { session_id: string }) | undefined {
+    let st = sessionStatements.get(raw);
+    if (!st) {
+      st = raw.prepare<[string, string], VoterRow & { session_id: string }>(
+        `select v.id, v.channel, v.identity, v.created_at, v.created_ip, s.id as session_id
+         from voter_sessions s join voters v on v.id = s.voter_id
+         where s.token_hash = ? and s.expires_at > ?`,
+      );
+      sessionStatements.set(raw, st);
+    }
+    return st.get(tokenHash, nowIso);
   },
   async deleteSession(db: Executor, tokenHash: string): Promise<void> {
     await db.deleteFrom('voter_sessions').where('token_hash', '=', tokenHash).execute();

@@ -250,7 +250,9 @@ export async function voterFromToken(deps: Deps, token: string | undefined): Pro
   const now = deps.clock.now().getTime();
   const hit = sessionCache.get(hash);
   if (hit && hit.until > now) return hit.voter;
-  const row = await voterRepository.sessionVoter(deps.db.kysely, hash, nowIso(deps.clock));
+  const row = deps.db.sqlite
+    ? voterRepository.sessionVoterSqlite(deps.db.sqlite, hash, nowIso(deps.clock))
+    : await voterRepository.sessionVoter(deps.db.kysely, hash, nowIso(deps.clock));
   if (!row) {
     sessionCache.delete(hash);
     return null;

@@ -75,6 +75,9 @@ const reviewVoteSchema = z.object({
   voidReason: z.string().nullable(),
 });
 
+/** Voter writes: the voter cookie (SameSite) and the Origin check protect them, not the staff CSRF token. */
+const voterEndpoint = { voterEndpoint: true };
+
 const voterUnauthenticated = () =>
   new DomainError('unauthenticated', 'voter_unauthenticated', {
     vi: 'Hãy xác thực bằng email hoặc số điện thoại trước khi bình chọn.',
@@ -119,6 +122,7 @@ export const votingRoutes =
     app.post(
       '/api/voting/otp/request',
       {
+        config: voterEndpoint,
         schema: {
           tags: ['voting'],
           body: z.object({
@@ -149,6 +153,7 @@ export const votingRoutes =
     app.post(
       '/api/voting/otp/verify',
       {
+        config: voterEndpoint,
         schema: {
           tags: ['voting'],
           body: z.object({
@@ -180,7 +185,7 @@ export const votingRoutes =
     );
     app.post(
       '/api/voting/sign-out',
-      { schema: { tags: ['voting'], response: { 204: z.null(), ...commonErrors } } },
+      { config: voterEndpoint, schema: { tags: ['voting'], response: { 204: z.null(), ...commonErrors } } },
       async (request, reply) => {
         await signOutVoter(deps, request.cookies[VOTER_COOKIE]);
         void reply.clearCookie(VOTER_COOKIE, cookieOptions);
@@ -197,7 +202,7 @@ export const votingRoutes =
     });
     app.post(
       '/api/entries/:id/like',
-      { schema: voteSchema('Like a published entry (once per voter).') },
+      { config: voterEndpoint, schema: voteSchema('Like a published entry (once per voter).') },
       async (request) =>
         vote(deps, rt, {
           voter: await requireVoter(request),
@@ -209,7 +214,7 @@ export const votingRoutes =
     );
     app.delete(
       '/api/entries/:id/like',
-      { schema: voteSchema('Undo a like while voting is open.') },
+      { config: voterEndpoint, schema: voteSchema('Undo a like while voting is open.') },
       async (request) =>
         vote(deps, rt, {
           voter: await requireVoter(request),
@@ -222,6 +227,7 @@ export const votingRoutes =
     app.post(
       '/api/entries/:id/share',
       {
+        config: voterEndpoint,
         schema: {
           ...voteSchema('Record a share (counted once per voter per entry).'),
           body: z.object({ target: z.enum(shareTargets) }),
