@@ -1,11 +1,9 @@
-import { demoContestConfig } from '@clipcontest/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/modules/accounts/user.service.js';
-import { createContest } from '../src/modules/contests/contest.service.js';
 import { orgUnitRepository } from '../src/modules/org-units/org-unit.repository.js';
 import { dialects } from './support/databases.js';
 import { createStaff, ensureQuangNgai, TEST_PASSWORD } from './support/fixtures.js';
-import { entryAt } from './support/judging-fixtures.js';
+import { districtJuryContest, entryAt } from './support/judging-fixtures.js';
 import { asUser, signInAs, startHarness, unique, type Harness, type Session } from './support/harness.js';
 
 describe.each(dialects)(
@@ -23,26 +21,8 @@ describe.each(dialects)(
     beforeAll(async () => {
       h = await startHarness(dialect);
       await ensureQuangNgai(h.deps);
-      slug = unique('qn-district-');
-      const base = demoContestConfig({ phase: 'production', now: h.deps.clock.now() });
-      const config = {
-        ...base,
-        slug,
-        rounds: base.rounds.map((r) =>
-          r.key === 'district'
-            ? {
-                ...r,
-                method: 'jury' as const,
-                rubricKey: 'final-2023',
-                juryMaxPoints: 100,
-                finalistCount: 2,
-                // Judged while the district's submissions come in (the phase is "production").
-                windows: { ...r.windows, judging: r.windows.submission },
-              }
-            : r,
-        ),
-      };
-      const contest = await createContest(h.deps, null, config);
+      const contest = await districtJuryContest(h.deps, 'qn-district-');
+      slug = contest.slug;
       const c = await createStaff(h.deps, 'coordinator', { contestId: contest.id, orgUnitCode: '524' });
       coordinator = await signInAs(h.app, c.email, c.password);
       const o = await createStaff(h.deps, 'coordinator', { contestId: contest.id, orgUnitCode: '527' });

@@ -1,4 +1,6 @@
+import { demoContestConfig } from '@clipcontest/core';
 import type { Deps } from '../../src/infra/context.js';
+import { createContest } from '../../src/modules/contests/contest.service.js';
 import { newId, nowIso } from '../../src/infra/db/ids.js';
 import { entryRepository } from '../../src/modules/entries/entry.repository.js';
 import { orgUnitRepository } from '../../src/modules/org-units/org-unit.repository.js';
@@ -68,4 +70,34 @@ export async function entryAt(
     updated_at: at,
   });
   return { id, title };
+}
+
+/**
+ * The demo contest (in its production phase) with the district preliminary judged by a jury, while the
+ * district's submissions come in: the shape of a district round run by its coordinator.
+ */
+export async function districtJuryContest(
+  deps: Deps,
+  slugPrefix: string,
+): Promise<{ id: string; slug: string }> {
+  const slug = unique(slugPrefix);
+  const base = demoContestConfig({ phase: 'production', now: deps.clock.now() });
+  const config = {
+    ...base,
+    slug,
+    rounds: base.rounds.map((r) =>
+      r.key === 'district'
+        ? {
+            ...r,
+            method: 'jury' as const,
+            rubricKey: 'final-2023',
+            juryMaxPoints: 100,
+            finalistCount: 2,
+            windows: { ...r.windows, judging: r.windows.submission },
+          }
+        : r,
+    ),
+  };
+  const contest = await createContest(deps, null, config);
+  return { id: contest.id, slug };
 }
