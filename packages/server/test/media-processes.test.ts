@@ -14,7 +14,7 @@ import { privateDatabaseUrl } from './support/databases.js';
 import { declarationsOf, teamIn } from './support/entry-fixtures.js';
 import { createStaff, createTestContest, ensureQuangNgai } from './support/fixtures.js';
 import { asUser, signInAs, startHarness, unique, type Harness } from './support/harness.js';
-import { ffmpegPath } from './support/media-fixtures.js';
+import { ffmpegPath, makeTestMp4 } from './support/media-fixtures.js';
 import { waitFor } from './support/queue-fixtures.js';
 
 const FFMPEG = ffmpegPath();
@@ -127,21 +127,7 @@ describe.skipIf(!FFMPEG)('a worker killed (SIGKILL) in the middle of a transcode
     });
     const entryId = created.json<{ id: string }>().id;
     const dir = mkdtempSync(join(tmpdir(), 'cc-kill-'));
-    const path = join(dir, 'clip.mp4');
-    await promisify(execFile)(FFMPEG ?? '', [
-      ...[
-        '-hide_banner',
-        '-loglevel',
-        'error',
-        '-y',
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc2=duration=20:size=640x360:rate=25',
-      ],
-      ...['-f', 'lavfi', '-i', 'sine=duration=20', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac'],
-      ...['-pix_fmt', 'yuv420p', '-shortest', path],
-    ]);
+    const path = await makeTestMp4(FFMPEG ?? '', dir, { seconds: 20, source: 'testsrc2', name: 'clip.mp4' });
     const bytes = readFileSync(path);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     await entryUploadHooks(h.deps).complete({
@@ -241,22 +227,7 @@ describe.skipIf(!FFMPEG || !pgUrl)('two worker processes on PostgreSQL sharing 2
     const c = await createStaff(h.deps, 'coordinator', { contestId: contest.id, orgUnitCode: '524' });
     const team = await teamIn(h, contest, await signInAs(h.app, c.email, c.password), '21040');
     const dir = mkdtempSync(join(tmpdir(), 'cc-two-'));
-    const base = join(dir, 'base.mp4');
-    const ff = promisify(execFile);
-    await ff(FFMPEG ?? '', [
-      ...[
-        '-hide_banner',
-        '-loglevel',
-        'error',
-        '-y',
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc=duration=1:size=160x90:rate=25',
-      ],
-      ...['-f', 'lavfi', '-i', 'sine=duration=1', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac'],
-      ...['-pix_fmt', 'yuv420p', '-shortest', base],
-    ]);
+    const base = await makeTestMp4(FFMPEG ?? '', dir, { seconds: 1, size: '160x90', name: 'base.mp4' });
     for (let i = 0; i < 20; i++) {
       const created = await h.app.inject({
         method: 'POST',
@@ -271,7 +242,7 @@ describe.skipIf(!FFMPEG || !pgUrl)('two worker processes on PostgreSQL sharing 2
       });
       // Twenty distinct files (a remux with its own tag), so each has its own content-addressed renditions.
       const path = join(dir, `clip-${i}.mp4`);
-      await ff(FFMPEG ?? '', [
+      await promisify(execFile)(FFMPEG ?? '', [
         '-hide_banner',
         '-loglevel',
         'error',

@@ -12,29 +12,23 @@ export function ffmpegPath(): string | null {
   return existsSync(candidate) ? candidate : null;
 }
 
-/** A real 10-second H.264/AAC MP4 (test pattern and a sine tone), written to `dir`. */
-export async function makeTestMp4(ffmpeg: string, dir: string): Promise<string> {
-  const out = join(dir, 'testsrc-10s.mp4');
+export interface TestMp4Options {
+  seconds?: number;
+  size?: string;
+  /** An ffmpeg test source: `testsrc`, or `testsrc2` (moving, harder to encode: longer transcodes). */
+  source?: 'testsrc' | 'testsrc2';
+  name?: string;
+}
+
+/** A real H.264/AAC MP4 (test pattern and a sine tone; 10 s at 640×360 by default), written to `dir`. */
+export async function makeTestMp4(ffmpeg: string, dir: string, opts: TestMp4Options = {}): Promise<string> {
+  const { seconds = 10, size = '640x360', source = 'testsrc', name = `${source}-${seconds}s.mp4` } = opts;
+  const out = join(dir, name);
   await run(ffmpeg, [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc=duration=10:size=640x360:rate=25',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=duration=10',
-    '-c:v',
-    'libx264',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-shortest',
-    out,
+    ...['-hide_banner', '-loglevel', 'error', '-y'],
+    ...['-f', 'lavfi', '-i', `${source}=duration=${seconds}:size=${size}:rate=25`],
+    ...['-f', 'lavfi', '-i', `sine=duration=${seconds}`],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', out],
   ]);
   return out;
 }
