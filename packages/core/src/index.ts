@@ -39,3 +39,4 @@ export * from './results/index.js';
 export * from './media/index.js';
 export * from './judging/index.js';
 export * from './voting/index.js';
+export * from './money/index.js';

@@ -8,6 +8,7 @@ import { openDatabase } from './infra/db/database.js';
 import { systemClock, type Clock } from './infra/db/ids.js';
 import { migrateToLatest } from './infra/db/migrate.js';
 import { createMailer, type Mailer } from './infra/mail/mailer.js';
+import { memoryPubSub, redisPubSub, type PubSub } from './infra/pubsub/pubsub.js';
 import { createStorage } from './infra/storage/create-storage.js';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -19,7 +20,7 @@ export function createLogger(config: AppConfig): Logger {
 /** Opens the database, migrates it, and wires the services' dependencies. */
 export async function createDeps(
   config: AppConfig,
-  overrides: { log?: Logger; clock?: Clock; mailer?: Mailer } = {},
+  overrides: { log?: Logger; clock?: Clock; mailer?: Mailer; pubsub?: PubSub } = {},
 ): Promise<Deps & { close(): Promise<void> }> {
   const log = overrides.log ?? createLogger(config);
   const db = openDatabase(config.DATABASE_URL);
@@ -29,6 +30,11 @@ export async function createDeps(
   const storage = createStorage(config.STORAGE_URL, resolve(config.MEDIA_DIR));
   const uploadDir = resolve(config.UPLOAD_DIR);
   mkdirSync(uploadDir, { recursive: true });
+  const pubsub =
+    overrides.pubsub ??
+    (config.REDIS_URL
+      ? redisPubSub(config.REDIS_URL, { onError: (err) => log.warn({ err }, 'redis pub/sub') })
+      : memoryPubSub());
   return {
     db,
     log,
@@ -37,6 +43,10 @@ export async function createDeps(
     mailer,
     storage,
     uploadDir,
-    close: () => db.close(),
+    pubsub,
+    close: async () => {
+      await pubsub.close();
+      await db.close();
+    },
   };
 }
